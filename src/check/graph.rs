@@ -1,0 +1,217 @@
+//! Rules on the process graph of one map: start and end, arrows, reachability, loops,
+//! vägval and reading order.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{MapId, ProcessMap, StepKind};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Bfs, Reversed};
+use std::collections::HashSet;
+
+/// Checks one map.
+pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
+    let where_ = match &map.id {
+        MapId::Overview => "the overview".to_string(),
+        MapId::Sub(id) => format!("sub-process `{id}`"),
+    };
+    let mut g: DiGraph<usize, ()> = DiGraph::with_capacity(map.steps.len(), map.steps.len());
+    let nodes: Vec<NodeIndex> = (0..map.steps.len()).map(|i| g.add_node(i)).collect();
+
+    for (i, step) in map.steps.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for edge in &step.next {
+            match map.index_of(edge.to) {
+                Some(j) => {
+                    if !seen.insert(j) {
+                        diags.push(
+                            Diagnostic::error(Code::DuplicateArrow, format!("step {} has two arrows to step {}", step.nr, edge.to))
+                                .at(edge.span)
+                                .help("remove one of them"),
+                        );
+                        continue;
+                    }
+                    g.add_edge(nodes[i], nodes[j], ());
+                }
+                None => {
+                    let help = match &map.id {
+                        MapId::Overview => format!(
+                            "the overview has steps {}; sub-process steps cannot be targets here",
+                            ranges(map)
+                        ),
+                        MapId::Sub(_) => format!(
+                            "this sub-process has steps {}; the way back to the overview is an `end` step",
+                            ranges(map)
+                        ),
+                    };
+                    diags.push(
+                        Diagnostic::error(Code::UnknownStep, format!("step {} points to step {}, which does not exist", step.nr, edge.to))
+                            .at(edge.span)
+                            .label("no such step")
+                            .help(help),
+                    );
+                }
+            }
+        }
+        match step.kind {
+            StepKind::End if !step.next.is_empty() => diags.push(
+                Diagnostic::error(Code::EndWithNext, format!("end step {} has outgoing arrows", step.nr))
+                    .at(step.next[0].span)
+                    .help("remove `next`, or change `kind: end` to `kind: task`"),
+            ),
+            StepKind::End => {}
+            _ if step.next.is_empty() => diags.push(
+                Diagnostic::error(Code::DeadEnd, format!("step {} leads nowhere", step.nr))
+                    .at(step.span)
+                    .label("no `next`")
+                    .help("add `next:` with the following step, or make it `kind: end`"),
+            ),
+            _ => {}
+        }
+        if step.kind == StepKind::Vagval {
+            if step.next.len() < 2 {
+                diags.push(
+                    Diagnostic::error(Code::VagvalTooFewArrows, format!("vägval {} has {} outgoing arrow(s); a choice needs at least two", step.nr, step.next.len()))
+                        .at(step.span)
+                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task"),
+                );
+            }
+            for edge in step.next.iter().filter(|e| e.label.is_none()) {
+                diags.push(
+                    Diagnostic::error(Code::VagvalUnlabelled, format!("the arrow from vägval {} to step {} has no label", step.nr, edge.to))
+                        .at(edge.span)
+                        .help(format!("write it as `{{to: {}, label: Ja}}` so readers see which answer leads there", edge.to.local)),
+                );
+            }
+        }
+    }
+
+    if map.steps.is_empty() {
+        diags.push(
+            Diagnostic::error(Code::NoStart, format!("{where_} has no steps"))
+                .at(map.title_span)
+                .help("add steps, the first with `kind: start`"),
+        );
+        return;
+    }
+
+    let starts: Vec<usize> = indices(map, StepKind::Start);
+    let ends: Vec<usize> = indices(map, StepKind::End);
+    if starts.is_empty() {
+        diags.push(
+            Diagnostic::error(Code::NoStart, format!("{where_} has no start step"))
+                .at(map.title_span)
+                .help("mark where the process begins with `kind: start`"),
+        );
+    } else {
+        let reached = reach(&g, &nodes, &starts, false);
+        for (i, step) in map.steps.iter().enumerate() {
+            if !reached[i] {
+                diags.push(
+                    Diagnostic::error(Code::Unreachable, format!("step {} cannot be reached from any start", step.nr))
+                        .at(step.span)
+                        .help("add an arrow to it from an earlier step, or remove it"),
+                );
+            }
+        }
+    }
+
+    let sccs = tarjan_scc(&g);
+    let mut component = vec![0usize; map.steps.len()];
+    for (c, scc) in sccs.iter().enumerate() {
+        for n in scc {
+            component[g[*n]] = c;
+        }
+    }
+
+    if ends.is_empty() {
+        diags.push(
+            Diagnostic::error(Code::NoWayOut, format!("{where_} has no end step"))
+                .at(map.title_span)
+                .help("mark where the process ends with `kind: end`"),
+        );
+    } else {
+        let can_end = reach(&g, &nodes, &ends, true);
+        for scc in &sccs {
+            let looping = scc.len() > 1 || g.contains_edge(scc[0], scc[0]);
+            if !looping || can_end[g[scc[0]]] {
+                continue;
+            }
+            let mut members: Vec<usize> = scc.iter().map(|n| g[*n]).collect();
+            members.sort_unstable();
+            let list: Vec<String> = members.iter().map(|&i| map.steps[i].nr.to_string()).collect();
+            let first = &map.steps[members[0]];
+            diags.push(
+                Diagnostic::error(Code::NoWayOut, format!("steps {} form a loop with no way out", list.join(", ")))
+                    .at(first.span)
+                    .help("add an arrow from one of them towards an end step, e.g. a vägval with a way out"),
+            );
+        }
+    }
+
+    // Reading order: an arrow back to a lower number should be a loop.
+    for (i, step) in map.steps.iter().enumerate() {
+        for edge in &step.next {
+            let Some(j) = map.index_of(edge.to) else { continue };
+            if edge.to.local < step.nr.local && component[i] != component[j] {
+                diags.push(
+                    Diagnostic::warning(Code::BackwardArrow, format!("step {} leads back to step {}, against the numbering", step.nr, edge.to))
+                        .at(edge.span)
+                        .help("numbers should rise along the flow; renumber so the target comes after this step"),
+                );
+            }
+        }
+    }
+}
+
+fn indices(map: &ProcessMap, kind: StepKind) -> Vec<usize> {
+    map.steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == kind)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Marks the steps reachable from `from` (or, `backwards`, those that reach it).
+fn reach(g: &DiGraph<usize, ()>, nodes: &[NodeIndex], from: &[usize], backwards: bool) -> Vec<bool> {
+    let mut seen = vec![false; nodes.len()];
+    for &s in from {
+        if seen[s] {
+            continue;
+        }
+        if backwards {
+            let rev = Reversed(g);
+            let mut bfs = Bfs::new(rev, nodes[s]);
+            while let Some(n) = bfs.next(rev) {
+                seen[g[n]] = true;
+            }
+        } else {
+            let mut bfs = Bfs::new(g, nodes[s]);
+            while let Some(n) = bfs.next(g) {
+                seen[g[n]] = true;
+            }
+        }
+    }
+    seen
+}
+
+/// The step numbers of a map as ranges: "1–12, 14".
+fn ranges(map: &ProcessMap) -> String {
+    let nrs: Vec<u32> = map.steps.iter().map(|s| s.nr.local).collect();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < nrs.len() {
+        let mut j = i;
+        while j + 1 < nrs.len() && nrs[j + 1] == nrs[j] + 1 {
+            j += 1;
+        }
+        let p = map.steps[i].nr.parent.map(|p| format!("{p}.")).unwrap_or_default();
+        parts.push(if i == j {
+            format!("{p}{}", nrs[i])
+        } else {
+            format!("{p}{}–{p}{}", nrs[i], nrs[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,21 @@
+//! The rules a resolved model must follow. Each rule pushes [`Diagnostic`]s; none stops the
+//! others. The structural rules that need the files (syntax, types, references) already ran
+//! in `load` and `model`.
+
+mod graph;
+mod links;
+mod print;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+
+/// Runs every rule on the model.
+pub fn check(model: &Model) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for map in model.maps() {
+        graph::check_map(map, &mut diags);
+    }
+    links::check(model, &mut diags);
+    print::check(model, &mut diags);
+    diags
+}

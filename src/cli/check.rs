@@ -1,0 +1,74 @@
+//! `processkarta check`.
+
+use anyhow::Result;
+use processkarta::diagnostic::{self, Diagnostic};
+use processkarta::source::SourceMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Validate the model and report every problem with file, line and column.
+///
+/// Checks the YAML (syntax, types, unknown fields), the process graph (numbers, arrows,
+/// start and end, reachability, loops, vägval, sub-processes), the guidance pages and their
+/// links, and warns about numbering against the flow and titles too long to print.
+///
+/// Exit status: 0 no errors, 1 the model has errors (or warnings with --deny-warnings),
+/// 2 usage or I/O error.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The model folder, where book.toml is.
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Output format: human (rustc-like), json, or github (workflow annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// How diagnostics are printed.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Messages with the source line and a marker, like rustc.
+    Human,
+    /// A JSON array with file, line, column, code, message and help.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
+}
+
+/// Prints diagnostics in the chosen format: human text to stderr, the others to stdout.
+pub fn report(diags: &[Diagnostic], sources: &SourceMap, format: Format) -> Result<()> {
+    match format {
+        Format::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut err = std::io::stderr().lock();
+            err.write_all(diagnostic::render_human(diags, sources, color).as_bytes())?;
+        }
+        Format::Json => print!("{}", diagnostic::render_json(diags, sources)),
+        Format::Github => print!("{}", diagnostic::render_github(diags, sources)),
+    }
+    Ok(())
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let checked = processkarta::check_model(&args.dir)?;
+    report(&checked.diagnostics, &checked.model.sources, args.format)?;
+    let (errors, warnings) = diagnostic::count(&checked.diagnostics);
+    if args.format == Format::Human {
+        let steps: usize = checked.model.maps().map(|m| m.steps.len()).sum();
+        if errors == 0 && warnings == 0 {
+            eprintln!(
+                "ok: {steps} steps on {} maps, {} guidance pages, no problems",
+                checked.model.maps().count(),
+                checked.model.guidance.len()
+            );
+        } else {
+            eprintln!("{errors} error(s), {warnings} warning(s)");
+        }
+    }
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(ExitCode::from(u8::from(failed)))
+}

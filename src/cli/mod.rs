@@ -1,0 +1,32 @@
+//! Command-line interface: one file per subcommand.
+
+mod check;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// processkarta – a compiler for process maps.
+///
+/// Reads a process model (YAML lanes and steps in process/, Markdown guidance in
+/// handlaggarstod/, settings in book.toml), validates it, and writes a printable map and a
+/// linked guidance site.
+///
+/// Exit status: 0 success, 1 the model has errors, 2 usage or I/O error.
+#[derive(Parser, Debug)]
+#[command(name = "processkarta", version, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Check(check::Args),
+}
+
+/// Runs the chosen subcommand.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+    }
+}

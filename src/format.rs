@@ -1,0 +1,329 @@
+//! The file formats as Rust types: what an author may write in `karta.yaml`, a lane file,
+//! a sub-process file and `book.toml`. `FORMAT.md` documents them for people.
+//!
+//! These types only describe syntax. Meaning (numbers, lanes, arrows) is resolved in
+//! [`crate::model`].
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// `process/karta.yaml`: the overview map.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KartaFile {
+    /// Title of the overview map.
+    pub title: String,
+    /// Lane ids, top to bottom; shared areas are listed too.
+    pub lanes: Vec<String>,
+}
+
+/// `process/<lane-id>.yaml`: one party's lane. `S` is the step type: [`StepDef`] normally,
+/// a YAML value while the loader checks steps one by one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaneFile<S = StepDef> {
+    /// The party's name, shown on the map.
+    pub name: String,
+    /// CSS colour; the theme gives defaults.
+    #[serde(default)]
+    pub color: Option<String>,
+    /// A collaboration area drawn across every lane instead of a band of its own.
+    #[serde(default)]
+    pub shared: bool,
+    /// The steps of this lane on the overview.
+    #[serde(default)]
+    pub steps: Vec<S>,
+}
+
+/// `process/underprocesser/<id>.yaml`: a sub-process opened from one overview step.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubprocessFile<S = StepDef> {
+    /// Title of the sub-process map.
+    pub title: String,
+    /// The owning party's lane id.
+    pub lane: String,
+    /// Steps, numbered locally from 1.
+    pub steps: Vec<S>,
+}
+
+/// The kind of a step, which decides its symbol and its rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    /// Where the process begins.
+    Start,
+    /// An ordinary step (the default).
+    #[default]
+    Task,
+    /// A decision (vägval): two or more labelled arrows.
+    Vagval,
+    /// Opens a sub-process map.
+    Subprocess,
+    /// Where the process ends.
+    End,
+}
+
+impl StepKind {
+    /// The name used in YAML and in the SVG's `data-kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Start => "start",
+            StepKind::Task => "task",
+            StepKind::Vagval => "vagval",
+            StepKind::Subprocess => "subprocess",
+            StepKind::End => "end",
+        }
+    }
+}
+
+/// One step as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    /// The number people cite; positive and unique on its map.
+    pub nr: u32,
+    /// Short title shown in the box.
+    pub title: String,
+    /// Kind of step; `task` when left out.
+    #[serde(default)]
+    pub kind: StepKind,
+    /// Outgoing arrows.
+    #[serde(default)]
+    pub next: Option<NextDef>,
+    /// A point where this party can flag the individual for joint work.
+    #[serde(default)]
+    pub aktualisering: bool,
+    /// For `kind: subprocess`: the file name (without `.yaml`) in `process/underprocesser/`.
+    #[serde(default)]
+    pub process: Option<String>,
+    /// In a sub-process file only: the lane of this step, when not the sub-process's own.
+    #[serde(default)]
+    pub lane: Option<String>,
+}
+
+/// The `next` of a step: a number, a list of numbers, or a list of `{to, label}`.
+#[derive(Debug, Default)]
+pub struct NextDef(pub Vec<ArrowDef>);
+
+/// One arrow as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrowDef {
+    /// Number of the target step.
+    pub to: u32,
+    /// Label on the arrow; required on a vägval's arrows.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+const NEXT_EXPECTED: &str = "a step number, a list of step numbers, or a list of {to, label}";
+
+impl<'de> Deserialize<'de> for NextDef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NextVisitor;
+        impl<'de> Visitor<'de> for NextVisitor {
+            type Value = NextDef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(NEXT_EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<NextDef, E> {
+                Ok(NextDef(vec![ArrowDef {
+                    to: to_u32(v)?,
+                    label: None,
+                }]))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<NextDef, E> {
+                Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NextDef, A::Error> {
+                let mut arrows = Vec::new();
+                while let Some(item) = seq.next_element::<ArrowItem>()? {
+                    arrows.push(item.0);
+                }
+                Ok(NextDef(arrows))
+            }
+        }
+        d.deserialize_any(NextVisitor)
+    }
+}
+
+fn to_u32<E: de::Error>(v: u64) -> Result<u32, E> {
+    u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &"a step number"))
+}
+
+/// One element of a `next` list: a number or `{to, label}`.
+struct ArrowItem(ArrowDef);
+
+impl<'de> Deserialize<'de> for ArrowItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = ArrowItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a step number or {to, label}")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ArrowItem, E> {
+                Ok(ArrowItem(ArrowDef {
+                    to: to_u32(v)?,
+                    label: None,
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ArrowItem, A::Error> {
+                ArrowDef::deserialize(de::value::MapAccessDeserializer::new(map)).map(ArrowItem)
+            }
+        }
+        d.deserialize_any(ItemVisitor)
+    }
+}
+
+/// `book.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookToml {
+    /// `[book]`: title, description and labels.
+    pub book: BookSection,
+    /// `[build]`: where and with which theme the site is written.
+    #[serde(default)]
+    pub build: BuildSection,
+    /// `[map]`: paper for the printed map.
+    #[serde(default)]
+    pub map: MapSection,
+    /// `[accessibility]`: the accessibility statement of the site.
+    #[serde(default)]
+    pub accessibility: Option<AccessibilitySection>,
+}
+
+/// `[book]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookSection {
+    /// Title of the model and the site.
+    pub title: String,
+    /// One-line description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Language code of the content (default `sv`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Authors.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Version label such as "Remissversion 2019".
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Date shown in the map's title block, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+fn default_language() -> String {
+    "sv".into()
+}
+
+/// `[build]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildSection {
+    /// Output folder relative to the model (default `book`).
+    #[serde(default = "default_build_dir")]
+    pub build_dir: String,
+    /// Theme folder relative to the model (default `themes/default`).
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+impl Default for BuildSection {
+    fn default() -> Self {
+        BuildSection {
+            build_dir: default_build_dir(),
+            theme: default_theme(),
+        }
+    }
+}
+
+fn default_build_dir() -> String {
+    "book".into()
+}
+
+fn default_theme() -> String {
+    "themes/default".into()
+}
+
+/// Paper size of the printed map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 297 × 420 mm (the default).
+    #[default]
+    A3,
+    /// 420 × 594 mm.
+    A2,
+    /// 594 × 841 mm.
+    A1,
+}
+
+impl Paper {
+    /// Short and long side in millimetres.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::A2 => (420.0, 594.0),
+            Paper::A1 => (594.0, 841.0),
+        }
+    }
+}
+
+/// Orientation of the printed map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    /// Long side horizontal (the default).
+    #[default]
+    Landscape,
+    /// Long side vertical.
+    Portrait,
+}
+
+/// `[map]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSection {
+    /// Paper size.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Orientation.
+    #[serde(default)]
+    pub orientation: Orientation,
+}
+
+/// `[accessibility]`: the site's tillgänglighetsredogörelse. All fields but
+/// `shortcomings` are required when the table is present.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AccessibilitySection {
+    /// The organisation responsible for the site.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Compliance status: `full`, `partial` or `none`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Known shortcomings, one per entry.
+    #[serde(default)]
+    pub shortcomings: Vec<String>,
+    /// Date of the assessment, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub assessment_date: Option<String>,
+    /// How the site was assessed.
+    #[serde(default)]
+    pub assessment_method: Option<String>,
+    /// Where readers report problems (e-mail address or URL).
+    #[serde(default)]
+    pub feedback: Option<String>,
+    /// The supervisory authority's reporting form.
+    #[serde(default)]
+    pub enforcement_url: Option<String>,
+}

@@ -1,0 +1,146 @@
+//! Text measurement with the real metrics of the shipped font (Noto Sans, OFL, in
+//! `themes/default/fonts/`), and line wrapping that never lets a line exceed its width.
+
+use std::sync::OnceLock;
+use ttf_parser::Face;
+
+/// The regular font file, embedded so that measuring needs no I/O.
+pub static REGULAR_TTF: &[u8] = include_bytes!("../../themes/default/fonts/NotoSans-Regular.ttf");
+/// The bold font file.
+pub static BOLD_TTF: &[u8] = include_bytes!("../../themes/default/fonts/NotoSans-Bold.ttf");
+
+/// The font family name used in the SVG.
+pub const FAMILY: &str = "Noto Sans";
+
+/// Weight of a text run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// Regular.
+    Regular,
+    /// Bold.
+    Bold,
+}
+
+struct Metrics {
+    units_per_em: f64,
+    /// Advance widths of the first 0x250 code points (Latin), in font units.
+    advance: Vec<u16>,
+    face: Face<'static>,
+}
+
+impl Metrics {
+    fn new(data: &'static [u8]) -> Metrics {
+        let face = Face::parse(data, 0).expect("the embedded font parses");
+        let advance = (0u32..0x250)
+            .map(|c| {
+                char::from_u32(c)
+                    .and_then(|ch| face.glyph_index(ch))
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .unwrap_or(0)
+            })
+            .collect();
+        Metrics {
+            units_per_em: f64::from(face.units_per_em()),
+            advance,
+            face,
+        }
+    }
+
+    fn advance(&self, c: char) -> f64 {
+        let units = match self.advance.get(c as usize) {
+            Some(&a) if a > 0 => a,
+            _ => self
+                .face
+                .glyph_index(c)
+                .or_else(|| self.face.glyph_index('?'))
+                .and_then(|g| self.face.glyph_hor_advance(g))
+                .unwrap_or(0),
+        };
+        f64::from(units)
+    }
+}
+
+fn metrics(weight: Weight) -> &'static Metrics {
+    static REGULAR: OnceLock<Metrics> = OnceLock::new();
+    static BOLD: OnceLock<Metrics> = OnceLock::new();
+    match weight {
+        Weight::Regular => REGULAR.get_or_init(|| Metrics::new(REGULAR_TTF)),
+        Weight::Bold => BOLD.get_or_init(|| Metrics::new(BOLD_TTF)),
+    }
+}
+
+/// Width of `text` set at `size` (in the same unit as `size`).
+pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
+    let m = metrics(weight);
+    text.chars().map(|c| m.advance(c)).sum::<f64>() * size / m.units_per_em
+}
+
+/// Wraps `text` into lines no wider than `max_width` at `size`. Breaks between words; a
+/// word wider than a line is split with a hyphen. Always returns at least one line.
+pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&candidate, size, weight) <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(word, size, weight) <= max_width {
+            line = word.to_string();
+            continue;
+        }
+        // Split an over-long word.
+        let mut part = String::new();
+        for c in word.chars() {
+            let mut trial = part.clone();
+            trial.push(c);
+            trial.push('-');
+            if width(&trial, size, weight) > max_width && !part.is_empty() {
+                part.push('-');
+                lines.push(std::mem::take(&mut part));
+            }
+            part.push(c);
+        }
+        line = part;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wider_text_measures_wider() {
+        let a = width("Läkarintyg", 10.0, Weight::Regular);
+        let b = width("Läkarintyget", 10.0, Weight::Regular);
+        assert!(a > 30.0 && a < 70.0, "{a}");
+        assert!(b > a);
+        assert!(width("Ä", 10.0, Weight::Bold) > width("Ä", 10.0, Weight::Regular) - 0.01);
+    }
+
+    #[test]
+    fn wrapped_lines_fit() {
+        let lines = wrap("Ansöker om samordning hos Försäkringskassan", 8.0, Weight::Regular, 60.0);
+        assert!(lines.len() >= 2);
+        for l in &lines {
+            assert!(width(l, 8.0, Weight::Regular) <= 60.0, "{l}");
+        }
+        let long = wrap("Arbetsförmedlingsrehabiliteringsinsatser", 8.0, Weight::Regular, 40.0);
+        assert!(long.len() >= 3);
+        for l in &long {
+            assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! processkarta: a compiler for process maps.
+//!
+//! The pipeline runs in one direction: [`load`] reads the files, [`model`] resolves them into
+//! a process graph, [`check`] validates it, [`layout`] places it on paper, [`render`] turns it
+//! into SVG, PDF and HTML in memory, and [`write`] puts the result on disk. See
+//! `ARCHITECTURE.md`.
+
+pub mod check;
+pub mod diagnostic;
+pub mod format;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod source;
+
+use diagnostic::Diagnostic;
+use std::path::Path;
+
+/// A model after loading, resolving and checking, with every problem found.
+pub struct Checked {
+    /// The model as far as it could be resolved.
+    pub model: model::Model,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// True when there is at least one error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads, resolves and checks the model in `root`.
+pub fn check_model(root: &Path) -> Result<Checked, load::LoadError> {
+    let (raw, mut diagnostics) = load::load(root)?;
+    let model = model::resolve(raw, &mut diagnostics);
+    diagnostics.extend(check::check(&model));
+    diagnostic::sort(&mut diagnostics, &model.sources);
+    Ok(Checked { model, diagnostics })
+}

@@ -1,0 +1,520 @@
+//! Everything YAML: the only module that calls the YAML parsers.
+//!
+//! A file is read twice. First `saphyr-parser`'s event stream builds a positioned tree
+//! ([`Node`]), which gives every key and value its line and column, finds duplicate keys and
+//! bounds what aliases may expand to. Then `serde_yaml` (the maintained `serde_norway` fork)
+//! turns the text into typed values; its errors are placed with the tree, so that a wrong
+//! value is reported at the value, not only at the file.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, SourceFile, Span};
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A YAML value as parsed, kept untyped until its shape is checked.
+pub type Value = serde_yaml::Value;
+
+/// The most that aliases in one file may expand to, in bytes of source text.
+/// Guards against "billion laughs" and one large anchored text reused by many steps.
+pub const MAX_ALIAS_EXPANSION: usize = 4 * 1024 * 1024;
+
+/// Deepest nesting of collections accepted in one file.
+pub const MAX_DEPTH: usize = 64;
+
+/// A YAML node with its place in the source.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What the node holds.
+    pub kind: NodeKind,
+    /// Byte range in the source file.
+    pub span: Range<usize>,
+}
+
+/// The content of a [`Node`].
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    /// A scalar, as written (without quotes).
+    Scalar(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping as (key, value) pairs in source order.
+    Map(Vec<(Node, Node)>),
+    /// A reference to an anchored node.
+    Alias,
+}
+
+impl Node {
+    /// The value for `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The key node for `key` in a mapping.
+    pub fn key(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(k, _)| k)
+    }
+
+    fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+
+    /// The `i`-th element of a sequence.
+    pub fn index(&self, i: usize) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Seq(items) => items.get(i),
+            _ => None,
+        }
+    }
+
+    /// The elements of a sequence, or nothing.
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The text of a scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The node's span in `file`.
+    pub fn span_in(&self, file: FileId) -> Span {
+        Span::new(file, self.span.clone())
+    }
+}
+
+/// A parsed YAML file: the positioned tree and the untyped value.
+pub struct Parsed {
+    /// The positioned tree of the document (an empty mapping for an empty file).
+    pub tree: Node,
+    /// The same document as a serde value.
+    pub value: Value,
+}
+
+/// Parses a YAML file. Returns every syntax problem, duplicate key and size problem found.
+pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    let tree = build_tree(file, src)?;
+    let mut diags = Vec::new();
+    find_duplicate_keys(&tree, file, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let value = if src.text.trim().is_empty() {
+        Value::Mapping(Default::default())
+    } else {
+        match serde_yaml::from_str::<Value>(&src.text) {
+            Ok(v) => v,
+            Err(e) => {
+                let at = e
+                    .location()
+                    .map_or(0, |l| src.offset_of(l.line(), l.column().saturating_sub(1)));
+                return Err(vec![Diagnostic::error(
+                    Code::YamlSyntax,
+                    format!("this file is not valid YAML: {}", strip_location(&e.to_string())),
+                )
+                .at(Span::new(file, at..at))
+                .help("check the indentation and quoting around this line")]);
+            }
+        }
+    };
+    Ok(Parsed { tree, value })
+}
+
+/// Turns an untyped value into `T`, reporting a wrong type, an unknown or a missing field at
+/// its place in `node`, the value's positioned twin.
+pub fn decode<T: DeserializeOwned>(value: Value, node: &Node, file: FileId) -> Result<T, Diagnostic> {
+    decode_with_key(value, node, file).map_err(|(d, _)| d)
+}
+
+/// Like [`decode`], and on failure also names the top-level key at fault, so that a caller
+/// can drop that key and decode the rest.
+pub fn decode_with_key<T: DeserializeOwned>(
+    value: Value,
+    node: &Node,
+    file: FileId,
+) -> Result<T, (Diagnostic, Option<String>)> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+        let message = err.inner().to_string();
+        let path: Vec<serde_path_to_error::Segment> = err.path().iter().cloned().collect();
+        let key = match path.first() {
+            Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
+            _ if message.starts_with("unknown field") => backticked(&message),
+            _ => None,
+        };
+        (describe(&message, &path, node, file), key)
+    })
+}
+
+fn describe(
+    message: &str,
+    path: &[serde_path_to_error::Segment],
+    root: &Node,
+    file: FileId,
+) -> Diagnostic {
+    use serde_path_to_error::Segment;
+    // Walk the path as far as the tree goes; remember the last key node on the way.
+    let mut node = root;
+    let mut parent = root;
+    let mut key_node: Option<&Node> = None;
+    let mut shown = Vec::new();
+    for seg in path {
+        let next = match seg {
+            Segment::Seq { index } => {
+                shown.push(format!("[{index}]"));
+                node.index(*index).map(|n| (n, None))
+            }
+            Segment::Map { key } => {
+                shown.push(if shown.is_empty() {
+                    key.clone()
+                } else {
+                    format!(".{key}")
+                });
+                node.entry(key).map(|(k, v)| (v, Some(k)))
+            }
+            _ => None,
+        };
+        match next {
+            Some((n, k)) => {
+                parent = node;
+                node = n;
+                key_node = k.or(key_node);
+            }
+            None => break,
+        }
+    }
+    let field = backticked(message);
+    let clean = strip_location(message);
+    if message.starts_with("unknown field") || message.starts_with("unknown variant") {
+        let name = field.unwrap_or_default();
+        let expected = expected_list(message);
+        let help = match did_you_mean(&name, &expected) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if expected.is_empty() => "remove this field".to_string(),
+            None => format!("allowed here: {}", expected.join(", ")),
+        };
+        let (code, what) = if message.starts_with("unknown field") {
+            (Code::UnknownField, "field")
+        } else {
+            (Code::WrongType, "value")
+        };
+        // Point at the key itself when the tree has it, else at the value.
+        let target = node
+            .key(&name)
+            .or_else(|| parent.key(&name))
+            .or(key_node.filter(|k| k.as_str() == Some(name.as_str())))
+            .unwrap_or(node);
+        return Diagnostic::error(code, format!("unknown {what} `{name}`"))
+            .at(target.span_in(file))
+            .label(format!("not a known {what} here"))
+            .help(help);
+    }
+    if message.starts_with("missing field") {
+        let name = field.unwrap_or_default();
+        return Diagnostic::error(Code::MissingField, format!("missing field `{name}`"))
+            .at(Span::new(file, node.span.start..node.span.start))
+            .label(format!("`{name}` is required here"))
+            .help(format!("add `{name}:` with a value"));
+    }
+    if message.starts_with("duplicate field") {
+        let name = field.unwrap_or_default();
+        return Diagnostic::error(Code::DuplicateKey, format!("duplicate key `{name}`"))
+            .at(node.span_in(file))
+            .help("keep one of them; YAML would silently drop the other");
+    }
+    let place = if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{}`", shown.concat())
+    };
+    Diagnostic::error(Code::WrongType, format!("wrong value{place}: {clean}"))
+        .at(node.span_in(file))
+        .help(type_help(&shown.concat(), message))
+}
+
+fn type_help(path: &str, message: &str) -> String {
+    let last = path.rsplit(['.', '[']).next().unwrap_or("");
+    match last {
+        "nr" | "to" => "write a whole number greater than zero, e.g. `nr: 12`".into(),
+        "next" => "write a number (`next: 12`), a list (`next: [12, 14]`) or a list of `{to: 12, label: Ja}`".into(),
+        "kind" => "use one of start, task, vagval, subprocess, end".into(),
+        "aktualisering" | "shared" => "write `true` or `false`".into(),
+        "lanes" => "write a list of lane ids, e.g. `lanes: [individen, socialtjansten]`".into(),
+        "steps" => "write a list of steps, each starting with `- nr:`".into(),
+        _ if message.contains("expected a string") => "write text; quote it if it contains `:` or starts with a special character".into(),
+        _ => "correct the value's type".into(),
+    }
+}
+
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    Some(message[start..end].to_string())
+}
+
+fn expected_list(message: &str) -> Vec<String> {
+    let Some(i) = message.find("expected") else {
+        return Vec::new();
+    };
+    message[i..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The closest candidate to `name` if it is a plausible typo.
+pub fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(name, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min()
+        .map(|(_, c)| c.clone())
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
+    enum Frame {
+        Seq(usize, Vec<Node>),
+        Map(usize, Vec<Node>),
+    }
+    let pos = |m: &saphyr_parser::Marker| src.offset_of(m.line(), m.col());
+    let mut stack: Vec<(Frame, Option<usize>)> = Vec::new();
+    let mut root: Option<Node> = None;
+    // Expanded size of each anchored node, and of the document so far.
+    let mut anchor_size: HashMap<usize, usize> = HashMap::new();
+    let mut expanded: usize = 0;
+    let mut sizes: Vec<usize> = Vec::new();
+    let too_large = |at: usize| {
+        vec![Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "aliases in this file expand to more than {} MiB",
+                MAX_ALIAS_EXPANSION / (1024 * 1024)
+            ),
+        )
+        .at(Span::new(file, at..at))
+        .help("write the values out instead of repeating one anchor (`*name`) many times")]
+    };
+    for item in Parser::new_from_str(&src.text) {
+        let (event, span) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                let at = pos(e.marker());
+                return Err(vec![Diagnostic::error(
+                    Code::YamlSyntax,
+                    format!("this file is not valid YAML: {}", e.info()),
+                )
+                .at(Span::new(file, at..at))
+                .help(syntax_help(e.info()))]);
+            }
+        };
+        let start = pos(&span.start);
+        let end = pos(&span.end).max(start);
+        let mut finished: Option<(Node, usize, usize)> = None; // node, anchor, size
+        match event {
+            Event::Scalar(text, _, anchor, _) => {
+                let size = text.len().max(1);
+                finished = Some((
+                    Node {
+                        kind: NodeKind::Scalar(text.into_owned()),
+                        span: start..end,
+                    },
+                    anchor,
+                    size,
+                ));
+            }
+            Event::Alias(id) => {
+                let size = anchor_size.get(&id).copied().unwrap_or(1);
+                expanded = expanded.saturating_add(size);
+                if expanded > MAX_ALIAS_EXPANSION {
+                    return Err(too_large(start));
+                }
+                finished = Some((
+                    Node {
+                        kind: NodeKind::Alias,
+                        span: start..end,
+                    },
+                    0,
+                    size,
+                ));
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(vec![Diagnostic::error(
+                        Code::TooLarge,
+                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                    )
+                    .at(Span::new(file, start..start))
+                    .help("a model needs only a few levels: lane, steps, step, next")]);
+                }
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(start, Vec::new())
+                } else {
+                    Frame::Map(start, Vec::new())
+                };
+                stack.push((frame, Some(anchor)));
+                sizes.push(0);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((frame, anchor)) = stack.pop() {
+                    let size = sizes.pop().unwrap_or(0).max(1);
+                    let node = match frame {
+                        Frame::Seq(s, items) => {
+                            let e = items.last().map_or(end, |n| n.span.end.max(s));
+                            Node {
+                                kind: NodeKind::Seq(items),
+                                span: s..e,
+                            }
+                        }
+                        Frame::Map(s, flat) => {
+                            let e = flat.last().map_or(end, |n| n.span.end.max(s));
+                            let mut entries = Vec::with_capacity(flat.len() / 2);
+                            let mut it = flat.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                entries.push((k, v));
+                            }
+                            Node {
+                                kind: NodeKind::Map(entries),
+                                span: s..e,
+                            }
+                        }
+                    };
+                    finished = Some((node, anchor.unwrap_or(0), size));
+                }
+            }
+            _ => {}
+        }
+        if let Some((node, anchor, size)) = finished {
+            if anchor != 0 {
+                anchor_size.insert(anchor, size);
+            }
+            if let Some(parent) = sizes.last_mut() {
+                *parent = parent.saturating_add(size);
+            }
+            match stack.last_mut() {
+                Some((Frame::Seq(_, items), _)) | Some((Frame::Map(_, items), _)) => {
+                    items.push(node)
+                }
+                None => {
+                    if root.is_none() {
+                        root = Some(node);
+                    }
+                }
+            }
+        }
+    }
+    Ok(root.unwrap_or(Node {
+        kind: NodeKind::Map(Vec::new()),
+        span: 0..0,
+    }))
+}
+
+fn syntax_help(info: &str) -> String {
+    if info.contains("tab") {
+        "indent with spaces; YAML does not allow tabs for indentation".into()
+    } else if info.contains("mapping values are not allowed") {
+        "a value containing `: ` must be quoted, e.g. title: \"Steg 1: Ansökan\"".into()
+    } else {
+        "check the indentation and quoting around this line".into()
+    }
+}
+
+fn find_duplicate_keys(node: &Node, file: FileId, diags: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            let mut seen: HashMap<&str, &Node> = HashMap::new();
+            for (k, v) in entries {
+                if let Some(name) = k.as_str() {
+                    if let Some(first) = seen.get(name) {
+                        let _ = first;
+                        diags.push(
+                            Diagnostic::error(Code::DuplicateKey, format!("duplicate key `{name}`"))
+                                .at(k.span_in(file))
+                                .label("written a second time here")
+                                .help("keep one of them; YAML would silently drop the other"),
+                        );
+                    } else {
+                        seen.insert(name, k);
+                    }
+                }
+                find_duplicate_keys(v, file, diags);
+            }
+        }
+        NodeKind::Seq(items) => items
+            .iter()
+            .for_each(|n| find_duplicate_keys(n, file, diags)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+    use std::path::Path;
+
+    fn parse_str(text: &str) -> (SourceMap, FileId) {
+        let mut map = SourceMap::new(Path::new("."));
+        let id = map.add("x.yaml", text.to_string());
+        (map, id)
+    }
+
+    #[test]
+    fn tree_positions_point_at_values() {
+        let (map, id) = parse_str("name: A\nsteps:\n  - nr: 1\n    next: 99\n");
+        let p = parse(id, map.get(id)).unwrap();
+        let next = p.tree.get("steps").unwrap().index(0).unwrap().get("next").unwrap();
+        assert_eq!(map.get(id).line_col(next.span.start), (4, 11));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let (map, id) = parse_str("name: A\nname: B\n");
+        let errs = parse(id, map.get(id)).err().unwrap();
+        assert_eq!(errs[0].code, Code::DuplicateKey);
+        assert_eq!(map.get(id).line_col(errs[0].span.unwrap().start as usize), (2, 1));
+    }
+
+    #[test]
+    fn suggestions_find_typos() {
+        let c: Vec<String> = ["nr", "title", "next"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(did_you_mean("nxet", &c).as_deref(), Some("next"));
+        assert_eq!(did_you_mean("completely", &c), None);
+    }
+}

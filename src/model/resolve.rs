@@ -1,0 +1,464 @@
+//! From files to a model: binds lanes to `karta.yaml`, numbers steps, opens sub-processes
+//! and attaches guidance pages. Reports every reference that does not resolve.
+
+use super::{Book, Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, Step, StepKind, StepNr};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::yaml::did_you_mean;
+use crate::load::{RawModel, RawStep};
+use crate::source::{FileId, SourceMap, Span};
+use std::collections::{BTreeMap, HashMap};
+
+/// Resolves what was loaded into a [`Model`]. Everything that can be resolved is; every
+/// reference that cannot is reported, and the model keeps the rest.
+pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
+    let RawModel {
+        sources,
+        book,
+        book_file: _,
+        karta,
+        lanes: raw_lanes,
+        subprocesses: raw_subs,
+        markdown,
+    } = raw;
+
+    let book = match book {
+        Some(b) => Book {
+            title: b.book.title,
+            description: b.book.description,
+            language: b.book.language,
+            authors: b.book.authors,
+            version: b.book.version,
+            date: b.book.date,
+            build_dir: b.build.build_dir,
+            theme: b.build.theme,
+            paper: b.map.paper,
+            orientation: b.map.orientation,
+            accessibility: b.accessibility,
+        },
+        None => Book {
+            title: String::new(),
+            description: None,
+            language: "sv".into(),
+            authors: Vec::new(),
+            version: None,
+            date: None,
+            build_dir: "book".into(),
+            theme: "themes/default".into(),
+            paper: Default::default(),
+            orientation: Default::default(),
+            accessibility: None,
+        },
+    };
+
+    // Lanes: the files, in the order karta.yaml lists them.
+    let mut lanes = Vec::new();
+    let mut lane_steps: Vec<(LaneId, FileId, Vec<RawStep>)> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (i, f) in raw_lanes.iter().enumerate() {
+        by_id.insert(f.id.clone(), i);
+    }
+    let file_ids: Vec<String> = raw_lanes.iter().map(|f| f.id.clone()).collect();
+    let mut raw_lanes: Vec<Option<_>> = raw_lanes.into_iter().map(Some).collect();
+    let (overview_title, karta_file, title_span) = match &karta {
+        Some(k) => {
+            let title_span = k
+                .tree
+                .get("title")
+                .map_or(Span::file_start(k.file), |n| n.span_in(k.file));
+            let items = k.tree.get("lanes").map(|n| n.items()).unwrap_or(&[]);
+            let mut listed: HashMap<&str, Span> = HashMap::new();
+            for (i, id) in k.value.lanes.iter().enumerate() {
+                let at = items.get(i).map_or(title_span, |n| n.span_in(k.file));
+                if !valid_lane_id(id) {
+                    diags.push(
+                        Diagnostic::error(Code::InvalidLaneId, format!("`{id}` is not a valid lane id"))
+                            .at(at)
+                            .help("use lowercase letters a–z, digits and `-`, e.g. `halso-och-sjukvarden`"),
+                    );
+                    continue;
+                }
+                if listed.contains_key(id.as_str()) {
+                    diags.push(
+                        Diagnostic::error(Code::LaneListedTwice, format!("lane `{id}` is listed twice"))
+                            .at(at)
+                            .help("list each lane once; remove this line"),
+                    );
+                    continue;
+                }
+                listed.insert(id, at);
+                match by_id.get(id.as_str()).and_then(|&j| raw_lanes[j].take()) {
+                    Some(f) => {
+                        if let Some(h) = f.header {
+                            if let Some(c) = &h.color {
+                                if !valid_color(c) {
+                                    let at = f.tree.get("color").map_or(Span::file_start(f.file), |n| n.span_in(f.file));
+                                    diags.push(
+                                        Diagnostic::error(Code::WrongType, format!("`{c}` is not a colour"))
+                                            .at(at)
+                                            .help("write a hex colour in quotes, e.g. color: \"#C8102E\""),
+                                    );
+                                }
+                            }
+                            lanes.push(Lane {
+                                id: LaneId(id.clone()),
+                                name: h.name,
+                                color: h.color.filter(|c| valid_color(c)),
+                                shared: h.shared,
+                                file: f.file,
+                            });
+                        } else {
+                            lanes.push(Lane {
+                                id: LaneId(id.clone()),
+                                name: id.clone(),
+                                color: None,
+                                shared: false,
+                                file: f.file,
+                            });
+                        }
+                        for s in &f.steps {
+                            if let Some(k) = s.node.key("lane") {
+                                diags.push(
+                                    Diagnostic::error(Code::UnknownField, "unknown field `lane` in a lane file")
+                                        .at(k.span_in(f.file))
+                                        .help(format!("a step in process/{id}.yaml is always in lane `{id}`; move it to that lane's file instead")),
+                                );
+                            }
+                        }
+                        lane_steps.push((LaneId(id.clone()), f.file, f.steps));
+                    }
+                    None => diags.push(
+                        Diagnostic::error(Code::LaneWithoutFile, format!("lane `{id}` has no file process/{id}.yaml"))
+                            .at(at)
+                            .help(match did_you_mean(id, &file_ids) {
+                                Some(s) => format!("did you mean `{s}`? Otherwise create process/{id}.yaml"),
+                                None => format!("create process/{id}.yaml with `name:` and `steps:`, or remove `{id}` from the list"),
+                            }),
+                    ),
+                }
+            }
+            (k.value.title.clone(), k.file, title_span)
+        }
+        None => {
+            let id = sources.find("process/karta.yaml").unwrap_or(FileId(0));
+            (String::new(), id, Span::file_start(id))
+        }
+    };
+    if karta.is_some() {
+        for f in raw_lanes.into_iter().flatten() {
+            diags.push(
+                Diagnostic::error(
+                    Code::LaneNotListed,
+                    format!("process/{}.yaml is not listed in process/karta.yaml", f.id),
+                )
+                .at(Span::file_start(f.file))
+                .help(format!("add `- {}` to `lanes:` in process/karta.yaml, or delete this file", f.id)),
+            );
+        }
+    }
+    let lane_ids: Vec<String> = lanes.iter().map(|l| l.id.0.clone()).collect();
+
+    // The overview's steps.
+    let mut steps = Vec::new();
+    for (lane, file, raw) in lane_steps {
+        for s in raw {
+            steps.push(make_step(s, None, lane.clone(), file, diags));
+        }
+    }
+    let steps = dedupe(steps, diags);
+    let mut overview = ProcessMap {
+        id: MapId::Overview,
+        title: overview_title,
+        lane: None,
+        opened_from: None,
+        steps,
+        file: karta_file,
+        title_span,
+    };
+
+    // Sub-processes: which overview step opens each.
+    let sub_ids: Vec<String> = raw_subs.iter().map(|s| s.id.clone()).collect();
+    let mut opener: HashMap<String, StepNr> = HashMap::new();
+    for step in &overview.steps {
+        let Some(name) = &step.process else { continue };
+        let at = step.process_span.unwrap_or(step.span);
+        if step.kind != StepKind::Subprocess {
+            diags.push(
+                Diagnostic::error(Code::ProcessOnNonSubprocess, format!("step {} has `process` but is not a subprocess step", step.nr))
+                    .at(at)
+                    .help("add `kind: subprocess`, or remove `process:`"),
+            );
+            continue;
+        }
+        if !sub_ids.contains(name) {
+            diags.push(
+                Diagnostic::error(Code::MissingSubprocess, format!("sub-process `{name}` does not exist"))
+                    .at(at)
+                    .label(format!("no file process/underprocesser/{name}.yaml"))
+                    .help(match did_you_mean(name, &sub_ids) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("create process/underprocesser/{name}.yaml"),
+                    }),
+            );
+            continue;
+        }
+        if let Some(first) = opener.get(name) {
+            diags.push(
+                Diagnostic::error(Code::SubprocessOpenedTwice, format!("sub-process `{name}` is opened from step {first} and again from step {}", step.nr))
+                    .at(at)
+                    .help("a sub-process is opened from one step only; make a second sub-process file or point this step elsewhere"),
+            );
+            continue;
+        }
+        opener.insert(name.clone(), step.nr);
+    }
+    for step in &overview.steps {
+        if step.kind == StepKind::Subprocess && step.process.is_none() {
+            diags.push(
+                Diagnostic::error(Code::MissingSubprocess, format!("subprocess step {} does not name its process", step.nr))
+                    .at(step.span)
+                    .help("add `process: <name>` naming a file in process/underprocesser/"),
+            );
+        }
+    }
+
+    let mut subprocesses = Vec::new();
+    for f in raw_subs {
+        let title_span = f.tree.get("title").map_or(Span::file_start(f.file), |n| n.span_in(f.file));
+        let opened_from = opener.get(&f.id).copied();
+        if opened_from.is_none() {
+            diags.push(
+                Diagnostic::error(Code::SubprocessNeverOpened, format!("sub-process `{}` is not opened from any step", f.id))
+                    .at(title_span)
+                    .help(format!("add `kind: subprocess` and `process: {}` to the overview step that opens it", f.id)),
+            );
+        }
+        let parent = opened_from.map(|n| n.local);
+        let Some(header) = f.header else { continue };
+        let own_lane = LaneId(header.lane.clone());
+        if !lane_ids.contains(&header.lane) {
+            let at = f.tree.get("lane").map_or(title_span, |n| n.span_in(f.file));
+            diags.push(unknown_lane(&header.lane, at, &lane_ids));
+        }
+        let mut sub_steps = Vec::new();
+        for s in f.steps {
+            let lane = match &s.def.lane {
+                Some(l) if lane_ids.contains(l) => LaneId(l.clone()),
+                Some(l) => {
+                    let at = s.node.get("lane").map_or(title_span, |n| n.span_in(f.file));
+                    diags.push(unknown_lane(l, at, &lane_ids));
+                    own_lane.clone()
+                }
+                None => own_lane.clone(),
+            };
+            let step = make_step(s, parent, lane, f.file, diags);
+            if step.kind == StepKind::Subprocess || step.process.is_some() {
+                diags.push(
+                    Diagnostic::error(Code::ProcessOnNonSubprocess, format!("step {} in a sub-process opens another sub-process", step.nr))
+                        .at(step.process_span.unwrap_or(step.span))
+                        .help("sub-processes are opened from the overview only; make this a task"),
+                );
+            }
+            sub_steps.push(step);
+        }
+        subprocesses.push(ProcessMap {
+            id: MapId::Sub(f.id.clone()),
+            title: header.title,
+            lane: Some(own_lane),
+            opened_from,
+            steps: dedupe(sub_steps, diags),
+            file: f.file,
+            title_span,
+        });
+    }
+    subprocesses.sort_by(|a, b| (a.opened_from.is_none(), a.opened_from, &a.id).cmp(&(b.opened_from.is_none(), b.opened_from, &b.id)));
+    overview.steps.sort_by_key(|s| s.nr);
+
+    let (guidance, pages, intro) = attach_pages(&sources, markdown, &overview, &subprocesses, diags);
+    Model {
+        sources,
+        book,
+        lanes,
+        overview,
+        subprocesses,
+        guidance,
+        pages,
+        intro,
+    }
+}
+
+fn unknown_lane(id: &str, at: Span, lane_ids: &[String]) -> Diagnostic {
+    Diagnostic::error(Code::UnknownLane, format!("there is no lane `{id}`"))
+        .at(at)
+        .help(match did_you_mean(id, lane_ids) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("lanes: {}", lane_ids.join(", ")),
+        })
+}
+
+fn make_step(s: RawStep, parent: Option<u32>, lane: LaneId, file: FileId, diags: &mut Vec<Diagnostic>) -> Step {
+    let node = &s.node;
+    let span = node.get("nr").map_or(node.span_in(file), |n| n.span_in(file));
+    let title_span = node.get("title").map_or(span, |n| n.span_in(file));
+    if s.def.nr == 0 {
+        diags.push(
+            Diagnostic::error(Code::InvalidStepNr, "step number 0 is not allowed")
+                .at(span)
+                .help("number steps from 1"),
+        );
+    }
+    if s.def.title.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(Code::WrongType, "the step has an empty title")
+                .at(title_span)
+                .help("write a short title, e.g. title: Ansöker om ekonomiskt bistånd"),
+        );
+    }
+    let next_node = node.get("next");
+    let arrows = s.def.next.map(|n| n.0).unwrap_or_default();
+    let next = arrows
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let at = match next_node {
+                Some(n) => match n.index(i) {
+                    Some(item) => item.get("to").unwrap_or(item).span_in(file),
+                    None => n.span_in(file),
+                },
+                None => span,
+            };
+            Edge {
+                to: StepNr::on(parent, a.to),
+                label: a.label.filter(|l| !l.trim().is_empty()),
+                span: at,
+            }
+        })
+        .collect();
+    Step {
+        nr: StepNr::on(parent, s.def.nr),
+        title: s.def.title.trim().to_string(),
+        kind: s.def.kind,
+        lane,
+        aktualisering: s.def.aktualisering,
+        process: s.def.process,
+        next,
+        span,
+        title_span,
+        process_span: node.get("process").map(|n| n.span_in(file)),
+    }
+}
+
+/// Keeps the first step of each number and reports the others.
+fn dedupe(mut steps: Vec<Step>, diags: &mut Vec<Diagnostic>) -> Vec<Step> {
+    steps.sort_by_key(|s| (s.nr, s.span.file, s.span.start));
+    let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+    for s in steps {
+        if let Some(prev) = out.last() {
+            if prev.nr == s.nr {
+                diags.push(
+                    Diagnostic::error(Code::DuplicateStep, format!("step number {} is used twice", s.nr))
+                        .at(s.span)
+                        .label("second use")
+                        .help(format!("the first is \"{}\"; give one of them a free number", prev.title)),
+                );
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn attach_pages(
+    sources: &SourceMap,
+    markdown: Vec<(String, FileId)>,
+    overview: &ProcessMap,
+    subs: &[ProcessMap],
+    diags: &mut Vec<Diagnostic>,
+) -> (BTreeMap<StepNr, Page>, Vec<Page>, Option<Page>) {
+    let mut guidance = BTreeMap::new();
+    let mut pages = Vec::new();
+    let mut intro = None;
+    let find = |nr: StepNr| -> Option<&Step> {
+        match nr.parent {
+            None => overview.step(nr),
+            Some(p) => subs
+                .iter()
+                .find(|m| m.opened_from == Some(StepNr::top(p)))
+                .and_then(|m| m.step(nr)),
+        }
+    };
+    for (path, file) in markdown {
+        if let Some(name) = path.strip_prefix("steg/") {
+            let number = name.split(['-', '.']).next().unwrap_or("");
+            let prefix: String = {
+                // `15.3-slug.md` → "15.3"; `12-slug.md` → "12"; `12.md` → "12".
+                let stem = name.trim_end_matches(".md");
+                stem.split('-').next().unwrap_or("").to_string()
+            };
+            let _ = number;
+            let Ok(nr) = prefix.parse::<StepNr>() else {
+                diags.push(
+                    Diagnostic::error(Code::BadGuidanceName, format!("handlaggarstod/{path} does not start with a step number"))
+                        .at(Span::file_start(file))
+                        .help("name guidance pages `<nr>-<slug>.md`, e.g. 12-laser-av-lakarintyget.md or 15.3-intyget-tillrackligt.md"),
+                );
+                continue;
+            };
+            let Some(step) = find(nr) else {
+                diags.push(
+                    Diagnostic::error(Code::GuidanceWithoutStep, format!("handlaggarstod/{path} is guidance for step {nr}, which does not exist"))
+                        .at(Span::file_start(file))
+                        .help("rename the file to the number of an existing step, or delete it"),
+                );
+                continue;
+            };
+            if let Some(first) = guidance.get(&nr) {
+                let first: &Page = first;
+                diags.push(
+                    Diagnostic::error(Code::DuplicateGuidance, format!("step {nr} has two guidance pages"))
+                        .at(Span::file_start(file))
+                        .help(format!("merge it into handlaggarstod/{} and delete this file", first.path)),
+                );
+                continue;
+            }
+            guidance.insert(
+                nr,
+                Page {
+                    path,
+                    file,
+                    title: step.title.clone(),
+                },
+            );
+        } else {
+            let title = first_heading(&sources.get(file).text).unwrap_or_else(|| {
+                path.trim_end_matches(".md").rsplit('/').next().unwrap_or(&path).replace('-', " ")
+            });
+            let page = Page { path, file, title };
+            if page.path == "index.md" {
+                intro = Some(page);
+            } else {
+                pages.push(page);
+            }
+        }
+    }
+    (guidance, pages, intro)
+}
+
+/// The text of the first `# heading` of a Markdown text.
+pub fn first_heading(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().to_string())
+}
+
+fn valid_lane_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+fn valid_color(c: &str) -> bool {
+    let hex = c.strip_prefix('#').unwrap_or("");
+    (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
