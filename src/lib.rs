@@ -11,7 +11,9 @@ pub mod format;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod source;
+pub mod write;
 
 use diagnostic::Diagnostic;
 use std::path::Path;

@@ -1,5 +1,6 @@
 //! Command-line interface: one file per subcommand.
 
+mod build;
 mod check;
 
 use clap::{Parser, Subcommand};
@@ -22,11 +23,13 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Check(check::Args),
+    Build(build::Args),
 }
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
     }
 }

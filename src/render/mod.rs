@@ -1,0 +1,44 @@
+//! Turning a checked model into files, in memory. Nothing here touches the disk: the
+//! result is an [`Output`] that [`crate::write`] puts in place.
+//!
+//! URL layout of the site (shared by the map and the pages):
+//! `index.html` (overview map and introduction), `steg/<nr>.html` (a step: `steg/12.html`,
+//! `steg/15.3.html`), `parter/<lane-id>.html` (a party), `underprocesser/<id>.html`
+//! (a sub-process), `kartor/*.svg|pdf` (the maps as files), `sidor/<path>.html` (free pages).
+
+use std::collections::BTreeMap;
+
+/// Files to write, by path relative to the output folder (with `/` separators).
+#[derive(Debug, Default)]
+pub struct Output {
+    /// File contents by relative path. A `BTreeMap` keeps the order, and so the output,
+    /// deterministic.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    /// Adds a file, replacing any earlier one at the same path.
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+}
+
+/// The relative URL of a step's page from the site root.
+pub fn step_url(nr: crate::model::StepNr) -> String {
+    format!("steg/{nr}.html")
+}
+
+pub mod map;
+pub mod site;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+
+/// Renders the maps and the site of a checked model. Fails with diagnostics for problems
+/// only the build sees (such as a missing accessibility statement).
+pub fn render(model: &Model) -> Result<Output, Vec<Diagnostic>> {
+    let mut out = Output::default();
+    map::render_maps(model, &mut out)?;
+    site::render_site(model, &mut out)?;
+    Ok(out)
+}
