@@ -1,0 +1,109 @@
+//! One failing fixture per rule of `check`: each applies `tests/fixtures/rules/<rule>/overlay`
+//! to the valid fixture and expects the rule's code at an exact file, line and column.
+
+mod util;
+
+use util::Model;
+
+/// Runs one rule fixture and checks its expectation (`CODE file:line:col`, or `CODE -` for a
+/// problem of the whole model).
+fn rule(name: &str) {
+    let dir = util::fixture("rules").join(name);
+    let expect = std::fs::read_to_string(dir.join("expect")).unwrap();
+    let (code, place) = expect.trim().split_once(' ').unwrap();
+    let model = Model::fixture("valid");
+    model.overlay(&dir);
+    let run = model.run(&["check", "--format", "json"]);
+    let is_warning = code.starts_with('W');
+    run.expect_status(if is_warning { 0 } else { 1 });
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let found = diags.iter().any(|d| {
+        let at = match (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()) {
+            (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+            _ => "-".to_string(),
+        };
+        d["code"] == code && at == place
+    });
+    assert!(found, "expected {code} at {place}\n{run}");
+    if is_warning {
+        let strict = model.run(&["check", "--deny-warnings"]);
+        strict.expect_status(1);
+    }
+}
+
+macro_rules! rules {
+    ($($test:ident => $dir:literal,)*) => {
+        $(#[test] fn $test() { rule($dir); })*
+
+        #[test]
+        fn every_rule_fixture_has_a_test() {
+            let mut dirs: Vec<String> = std::fs::read_dir(util::fixture("rules"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            dirs.sort();
+            let tested = vec![$($dir),*];
+            assert_eq!(dirs, tested);
+        }
+    };
+}
+
+rules! {
+    e001_yaml_syntax => "E001-yaml-syntax",
+    e002_wrong_type => "E002-wrong-type",
+    e003_unknown_field => "E003-unknown-field",
+    e004_missing_field => "E004-missing-field",
+    e005_duplicate_key => "E005-duplicate-key",
+    e006_unreadable_file => "E006-unreadable-file",
+    e007_too_large => "E007-too-large",
+    e010_book_toml => "E010-book-toml",
+    e020_missing_karta => "E020-missing-karta",
+    e021_lane_without_file => "E021-lane-without-file",
+    e022_lane_not_listed => "E022-lane-not-listed",
+    e023_lane_listed_twice => "E023-lane-listed-twice",
+    e024_invalid_lane_id => "E024-invalid-lane-id",
+    e025_unknown_lane => "E025-unknown-lane",
+    e030_duplicate_step => "E030-duplicate-step",
+    e031_unknown_step => "E031-unknown-step",
+    e032_no_start => "E032-no-start",
+    e033_end_with_next => "E033-end-with-next",
+    e034_dead_end => "E034-dead-end",
+    e035_unreachable => "E035-unreachable",
+    e036_no_way_out => "E036-no-way-out",
+    e037_vagval_too_few_arrows => "E037-vagval-too-few-arrows",
+    e038_vagval_unlabelled => "E038-vagval-unlabelled",
+    e039_missing_subprocess => "E039-missing-subprocess",
+    e040_subprocess_opened_twice => "E040-subprocess-opened-twice",
+    e041_subprocess_never_opened => "E041-subprocess-never-opened",
+    e042_process_on_non_subprocess => "E042-process-on-non-subprocess",
+    e043_invalid_step_nr => "E043-invalid-step-nr",
+    e044_duplicate_arrow => "E044-duplicate-arrow",
+    e050_missing_guidance => "E050-missing-guidance",
+    e051_guidance_without_step => "E051-guidance-without-step",
+    e052_broken_step_link => "E052-broken-step-link",
+    e053_broken_link => "E053-broken-link",
+    e054_bad_guidance_name => "E054-bad-guidance-name",
+    e055_duplicate_guidance => "E055-duplicate-guidance",
+    e060_unsafe_path => "E060-unsafe-path",
+    w001_backward_arrow => "W001-backward-arrow",
+    w002_title_too_long => "W002-title-too-long",
+}
+
+#[test]
+fn the_valid_fixture_has_no_problems() {
+    let model = Model::fixture("valid");
+    let run = model.run(&["check", "--deny-warnings"]);
+    run.expect_status(0);
+    assert!(run.stderr.contains("ok: 9 steps on 2 maps, 9 guidance pages"), "{run}");
+}
+
+#[test]
+fn every_code_has_a_rule_fixture() {
+    let dirs: Vec<String> = std::fs::read_dir(util::fixture("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy()[..4].to_string())
+        .collect();
+    for code in processkarta::diagnostic::Code::ALL {
+        assert!(dirs.contains(&code.as_str().to_string()), "no fixture for {}", code.as_str());
+    }
+}

@@ -1,0 +1,131 @@
+//! Shared helpers for the CLI tests, after ripgrep's `tests/util.rs`: every test works in
+//! its own temporary folder, and a failed expectation prints the command, its exit status,
+//! stdout and stderr.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture folder under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A model in its own temporary folder.
+pub struct Model {
+    dir: tempfile::TempDir,
+}
+
+impl Model {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Model {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixture(name), dir.path());
+        Model { dir }
+    }
+
+    /// The model folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders).
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+
+    /// Reads a file as text.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Applies a rule fixture: copies its `overlay/` over the model and removes the files
+    /// listed in its `delete`.
+    pub fn overlay(&self, rule_dir: &Path) {
+        let overlay = rule_dir.join("overlay");
+        if overlay.is_dir() {
+            copy_dir(&overlay, self.path());
+        }
+        if let Ok(list) = std::fs::read_to_string(rule_dir.join("delete")) {
+            for rel in list.lines().filter(|l| !l.is_empty()) {
+                std::fs::remove_file(self.path().join(rel)).unwrap();
+            }
+        }
+    }
+
+    /// Runs `processkarta` with `args` in the model folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.path(), args)
+    }
+}
+
+/// What a command did.
+pub struct Run {
+    /// The command line, for messages.
+    pub command: String,
+    /// Exit status.
+    pub status: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the whole run printed unless the exit status is `code`.
+    pub fn expect_status(&self, code: i32) -> &Run {
+        if self.status != code {
+            panic!("expected exit status {code}\n{self}");
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "command: {}\nstatus: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.command, self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs the binary with `args` in `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let bin = env!("CARGO_BIN_EXE_processkarta");
+    let out = Command::new(bin)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        command: format!("(cd {} && processkarta {})", dir.display(), args.join(" ")),
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
