@@ -12,6 +12,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod write;
 

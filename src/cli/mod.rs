@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod init;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ pub struct Cli {
 enum Command {
     Check(check::Args),
     Build(build::Args),
+    Init(init::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -31,5 +33,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::Init(args) => init::run(args),
     }
 }

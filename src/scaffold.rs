@@ -1,0 +1,86 @@
+//! The starting model written by `processkarta init`: one lane, a few steps, guidance pages
+//! and a book.toml, which passes `check` and builds.
+
+/// Files of a new model: path relative to the model folder, and content.
+pub fn files(title: &str) -> Vec<(&'static str, String)> {
+    let esc = title.replace('\\', "\\\\").replace('"', "\\\"");
+    vec![
+        (
+            "book.toml",
+            format!(
+                r#"[book]
+title = "{esc}"
+description = "Processkarta och handläggarstöd"
+language = "sv"
+authors = []
+version = "Utkast"
+
+[build]
+build-dir = "book"
+
+[map]
+paper = "A3"
+orientation = "landscape"
+
+[accessibility]
+organisation = "Organisationens namn"
+status = "partial"
+shortcomings = ["Webbplatsen är inte granskad av någon utomstående."]
+assessment-date = "2026-01-01"
+assessment-method = "Självskattning"
+feedback = "mailto:namn@example.se"
+enforcement-url = "https://www.digg.se/tdosanmalan"
+"#
+            ),
+        ),
+        (
+            "process/karta.yaml",
+            format!(
+                "# The overview map: its title and the lanes, top to bottom.\ntitle: \"{esc}\"\nlanes:\n  - handlaggare\n"
+            ),
+        ),
+        (
+            "process/handlaggare.yaml",
+            r##"# One party's lane. Every step has a number, a title and where it leads (next).
+name: Handläggaren
+color: "#1F6FB5"
+steps:
+  - nr: 1
+    kind: start
+    title: Ärendet kommer in
+    next: 2
+  - nr: 2
+    kind: vagval
+    title: Är ansökan komplett?
+    next:
+      - { to: 3, label: Ja }
+      - { to: 4, label: Nej }
+  - nr: 3
+    title: Utreder och beslutar
+    next: 5
+  - nr: 4
+    title: Begär komplettering
+    next: 2
+  - nr: 5
+    kind: end
+    title: Beslut meddelat
+"##
+            .to_string(),
+        ),
+        (
+            "handlaggarstod/index.md",
+            format!(
+                "# {title}\n\nDet här är startsidan för handläggarstödet. Varje steg i kartan har en egen sida med\nstöd för handläggaren. Börja vid [steg 1](steg:1).\n"
+            ),
+        ),
+        ("handlaggarstod/steg/1-arendet-kommer-in.md", guidance("Ta emot ärendet och registrera det.", "[steg 2](steg:2)")),
+        ("handlaggarstod/steg/2-ar-ansokan-komplett.md", guidance("Avgör om ansökan innehåller allt som behövs. Ja leder till utredning, nej till begäran om komplettering.", "[steg 3](steg:3) eller [steg 4](steg:4)")),
+        ("handlaggarstod/steg/3-utreder-och-beslutar.md", guidance("Utred ärendet och fatta beslut.", "[steg 5](steg:5)")),
+        ("handlaggarstod/steg/4-begar-komplettering.md", guidance("Be om det som saknas och ange när det ska komma in.", "[steg 2](steg:2)")),
+        ("handlaggarstod/steg/5-beslut-meddelat.md", guidance("Meddela beslutet och hur det kan överklagas.", "Processen är slut.")),
+    ]
+}
+
+fn guidance(purpose: &str, next: &str) -> String {
+    format!("## Syfte\n\n{purpose}\n\n## Så här gör du\n\nBeskriv arbetet steg för steg.\n\n## Nästa steg\n\n{next}\n")
+}
