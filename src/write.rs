@@ -112,7 +112,9 @@ pub fn write_atomic(output: &Output, dir: &Path) -> Result<(), WriteError> {
 /// Cleans up after a build that was killed: restores a previous site that was moved aside
 /// but not replaced, and removes half-written temporary folders.
 fn recover(parent: &Path, name: &str, dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for path in entries {

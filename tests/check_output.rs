@@ -18,7 +18,15 @@ fn reports_every_problem_in_one_run() {
     let diags: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     let got: Vec<String> = diags
         .iter()
-        .map(|d| format!("{} {}:{}:{}", d["code"].as_str().unwrap(), d["file"].as_str().unwrap(), d["line"], d["column"]))
+        .map(|d| {
+            format!(
+                "{} {}:{}:{}",
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -74,7 +82,9 @@ fn github_format_is_exact() {
         "::warning file=process/team.yaml,line=6,col=15,title=W001::step 6 leads back to step 5, against the numbering%0Ahelp: numbers should rise along the flow; renumber so the target comes after this step\n",
         "{run}"
     );
-    model.run(&["check", "--format", "github", "--deny-warnings"]).expect_status(1);
+    model
+        .run(&["check", "--format", "github", "--deny-warnings"])
+        .expect_status(1);
 }
 
 #[test]
@@ -99,7 +109,12 @@ fn windows_line_endings_and_bom_give_the_same_positions() {
     let model = Model::fixture("valid");
     model.overlay(&util::fixture("ten-errors"));
     let lf = model.run(&["check", "--format", "json"]);
-    for rel in ["process/kommun.yaml", "process/underprocesser/utredning.yaml", "handlaggarstod/begrepp.md", "book.toml"] {
+    for rel in [
+        "process/kommun.yaml",
+        "process/underprocesser/utredning.yaml",
+        "handlaggarstod/begrepp.md",
+        "book.toml",
+    ] {
         let text = model.read(rel).replace('\n', "\r\n");
         model.write(rel, format!("\u{feff}{text}"));
     }
@@ -108,7 +123,11 @@ fn windows_line_endings_and_bom_give_the_same_positions() {
     assert_eq!(lf.stdout, crlf.stdout, "{crlf}");
     let valid = Model::fixture("valid");
     let before = valid.run(&["check", "--format", "json"]);
-    for rel in ["process/kommun.yaml", "book.toml", "handlaggarstod/index.md"] {
+    for rel in [
+        "process/kommun.yaml",
+        "book.toml",
+        "handlaggarstod/index.md",
+    ] {
         let text = valid.read(rel).replace('\n', "\r\n");
         valid.write(rel, format!("\u{feff}{text}"));
     }
@@ -132,6 +151,9 @@ fn no_subcommand_prints_help() {
     let dir = tempfile::tempdir().unwrap();
     let run = util::run_in(dir.path(), &[]);
     assert_ne!(run.status, 0);
-    assert!(run.stderr.contains("Usage: processkarta <COMMAND>"), "{run}");
+    assert!(
+        run.stderr.contains("Usage: processkarta <COMMAND>"),
+        "{run}"
+    );
     assert!(run.stderr.contains("check"), "{run}");
 }

@@ -94,7 +94,11 @@ fn the_valid_fixture_has_no_problems() {
     let model = Model::fixture("valid");
     let run = model.run(&["check", "--deny-warnings"]);
     run.expect_status(0);
-    assert!(run.stderr.contains("ok: 9 steps on 2 maps, 9 guidance pages"), "{run}");
+    assert!(
+        run.stderr
+            .contains("ok: 9 steps on 2 maps, 9 guidance pages"),
+        "{run}"
+    );
 }
 
 #[test]
@@ -104,6 +108,10 @@ fn every_code_has_a_rule_fixture() {
         .map(|e| e.unwrap().file_name().to_string_lossy()[..4].to_string())
         .collect();
     for code in processkarta::diagnostic::Code::ALL {
-        assert!(dirs.contains(&code.as_str().to_string()), "no fixture for {}", code.as_str());
+        assert!(
+            dirs.contains(&code.as_str().to_string()),
+            "no fixture for {}",
+            code.as_str()
+        );
     }
 }

@@ -24,9 +24,12 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 Some(j) => {
                     if !seen.insert(j) {
                         diags.push(
-                            Diagnostic::error(Code::DuplicateArrow, format!("step {} has two arrows to step {}", step.nr, edge.to))
-                                .at(edge.span)
-                                .help("remove one of them"),
+                            Diagnostic::error(
+                                Code::DuplicateArrow,
+                                format!("step {} has two arrows to step {}", step.nr, edge.to),
+                            )
+                            .at(edge.span)
+                            .help("remove one of them"),
                         );
                         continue;
                     }
@@ -44,19 +47,28 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                         ),
                     };
                     diags.push(
-                        Diagnostic::error(Code::UnknownStep, format!("step {} points to step {}, which does not exist", step.nr, edge.to))
-                            .at(edge.span)
-                            .label("no such step")
-                            .help(help),
+                        Diagnostic::error(
+                            Code::UnknownStep,
+                            format!(
+                                "step {} points to step {}, which does not exist",
+                                step.nr, edge.to
+                            ),
+                        )
+                        .at(edge.span)
+                        .label("no such step")
+                        .help(help),
                     );
                 }
             }
         }
         match step.kind {
             StepKind::End if !step.next.is_empty() => diags.push(
-                Diagnostic::error(Code::EndWithNext, format!("end step {} has outgoing arrows", step.nr))
-                    .at(step.next[0].span)
-                    .help("remove `next`, or change `kind: end` to `kind: task`"),
+                Diagnostic::error(
+                    Code::EndWithNext,
+                    format!("end step {} has outgoing arrows", step.nr),
+                )
+                .at(step.next[0].span)
+                .help("remove `next`, or change `kind: end` to `kind: task`"),
             ),
             StepKind::End => {}
             _ if step.next.is_empty() => diags.push(
@@ -107,9 +119,12 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         for (i, step) in map.steps.iter().enumerate() {
             if !reached[i] {
                 diags.push(
-                    Diagnostic::error(Code::Unreachable, format!("step {} cannot be reached from any start", step.nr))
-                        .at(step.span)
-                        .help("add an arrow to it from an earlier step, or remove it"),
+                    Diagnostic::error(
+                        Code::Unreachable,
+                        format!("step {} cannot be reached from any start", step.nr),
+                    )
+                    .at(step.span)
+                    .help("add an arrow to it from an earlier step, or remove it"),
                 );
             }
         }
@@ -138,7 +153,10 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
             }
             let mut members: Vec<usize> = scc.iter().map(|n| g[*n]).collect();
             members.sort_unstable();
-            let list: Vec<String> = members.iter().map(|&i| map.steps[i].nr.to_string()).collect();
+            let list: Vec<String> = members
+                .iter()
+                .map(|&i| map.steps[i].nr.to_string())
+                .collect();
             let first = &map.steps[members[0]];
             diags.push(
                 Diagnostic::error(Code::NoWayOut, format!("steps {} form a loop with no way out", list.join(", ")))
@@ -151,7 +169,9 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
     // Reading order: an arrow back to a lower number should be a loop.
     for (i, step) in map.steps.iter().enumerate() {
         for edge in &step.next {
-            let Some(j) = map.index_of(edge.to) else { continue };
+            let Some(j) = map.index_of(edge.to) else {
+                continue;
+            };
             if edge.to.local < step.nr.local && component[i] != component[j] {
                 diags.push(
                     Diagnostic::warning(Code::BackwardArrow, format!("step {} leads back to step {}, against the numbering", step.nr, edge.to))
@@ -173,7 +193,12 @@ fn indices(map: &ProcessMap, kind: StepKind) -> Vec<usize> {
 }
 
 /// Marks the steps reachable from `from` (or, `backwards`, those that reach it).
-fn reach(g: &DiGraph<usize, ()>, nodes: &[NodeIndex], from: &[usize], backwards: bool) -> Vec<bool> {
+fn reach(
+    g: &DiGraph<usize, ()>,
+    nodes: &[NodeIndex],
+    from: &[usize],
+    backwards: bool,
+) -> Vec<bool> {
     let mut seen = vec![false; nodes.len()];
     for &s in from {
         if seen[s] {
@@ -205,7 +230,11 @@ fn ranges(map: &ProcessMap) -> String {
         while j + 1 < nrs.len() && nrs[j + 1] == nrs[j] + 1 {
             j += 1;
         }
-        let p = map.steps[i].nr.parent.map(|p| format!("{p}.")).unwrap_or_default();
+        let p = map.steps[i]
+            .nr
+            .parent
+            .map(|p| format!("{p}."))
+            .unwrap_or_default();
         parts.push(if i == j {
             format!("{p}{}", nrs[i])
         } else {

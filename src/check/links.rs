@@ -15,9 +15,16 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         for step in &map.steps {
             if !model.guidance.contains_key(&step.nr) {
                 diags.push(
-                    Diagnostic::error(Code::MissingGuidance, format!("step {} has no guidance page", step.nr))
-                        .at(step.span)
-                        .help(format!("create handlaggarstod/steg/{}-{}.md", step.nr, slug(&step.title))),
+                    Diagnostic::error(
+                        Code::MissingGuidance,
+                        format!("step {} has no guidance page", step.nr),
+                    )
+                    .at(step.span)
+                    .help(format!(
+                        "create handlaggarstod/steg/{}-{}.md",
+                        step.nr,
+                        slug(&step.title)
+                    )),
                 );
             }
         }
@@ -36,13 +43,16 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
     let text = model.markdown(page);
     for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
         let dest = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
             _ => continue,
         };
         let written = &text[range.clone()];
         let at = written
             .rfind(dest.as_ref())
-            .map_or(range.start..range.start, |i| range.start + i..range.start + i + dest.len());
+            .map_or(range.start..range.start, |i| {
+                range.start + i..range.start + i + dest.len()
+            });
         let span = Span::new(page.file, at);
         match classify(model, &page.path, dest) {
             LinkTarget::MissingStep(nr) => diags.push(

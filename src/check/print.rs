@@ -12,10 +12,16 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::warning(
                         Code::TitleTooLong,
-                        format!("the title of step {} is too long for its box on the printed map", step.nr),
+                        format!(
+                            "the title of step {} is too long for its box on the printed map",
+                            step.nr
+                        ),
                     )
                     .at(step.title_span)
-                    .label(format!("needs {} lines; a box holds {MAX_TITLE_LINES}", title_lines(&step.title).len()))
+                    .label(format!(
+                        "needs {} lines; a box holds {MAX_TITLE_LINES}",
+                        title_lines(&step.title).len()
+                    ))
                     .help("shorten the title; put the detail in the guidance page"),
                 );
             }

@@ -132,12 +132,22 @@ mod tests {
 
     #[test]
     fn wrapped_lines_fit() {
-        let lines = wrap("Ansöker om samordning hos Försäkringskassan", 8.0, Weight::Regular, 60.0);
+        let lines = wrap(
+            "Ansöker om samordning hos Försäkringskassan",
+            8.0,
+            Weight::Regular,
+            60.0,
+        );
         assert!(lines.len() >= 2);
         for l in &lines {
             assert!(width(l, 8.0, Weight::Regular) <= 60.0, "{l}");
         }
-        let long = wrap("Arbetsförmedlingsrehabiliteringsinsatser", 8.0, Weight::Regular, 40.0);
+        let long = wrap(
+            "Arbetsförmedlingsrehabiliteringsinsatser",
+            8.0,
+            Weight::Regular,
+            40.0,
+        );
         assert!(long.len() >= 3);
         for l in &long {
             assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");

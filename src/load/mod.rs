@@ -118,7 +118,9 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
             if !root.join("process/karta.yaml").exists() {
                 diags.push(
                     Diagnostic::error(Code::MissingKarta, "the model has no process/karta.yaml")
-                        .help("create process/karta.yaml with `title:` and `lanes:` (see FORMAT.md)"),
+                        .help(
+                            "create process/karta.yaml with `title:` and `lanes:` (see FORMAT.md)",
+                        ),
                 );
             }
             None
@@ -131,7 +133,9 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
             continue;
         }
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags) {
-            lanes.push(decode_step_file::<LaneFile<Value>>(id, &rel, &sources, &mut diags));
+            lanes.push(decode_step_file::<LaneFile<Value>>(
+                id, &rel, &sources, &mut diags,
+            ));
         }
     }
     let mut subprocesses = Vec::new();
@@ -169,7 +173,9 @@ fn list(root: &Path, dir: &str, ext: &str, recursive: bool) -> Vec<String> {
     if !base.is_dir() {
         return Vec::new();
     }
-    let mut walker = walkdir::WalkDir::new(&base).follow_links(false).min_depth(1);
+    let mut walker = walkdir::WalkDir::new(&base)
+        .follow_links(false)
+        .min_depth(1);
     if !recursive {
         walker = walker.max_depth(1);
     }
@@ -243,12 +249,15 @@ fn read_into(
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 // The lossy text has the same prefix, so the offset of the first bad byte holds.
                 let id = sources.add(rel, text);
-                let at = valid.saturating_sub(usize::from(e.as_bytes().starts_with(b"\xef\xbb\xbf")) * 3);
+                let at = valid
+                    .saturating_sub(usize::from(e.as_bytes().starts_with(b"\xef\xbb\xbf")) * 3);
                 diags.push(
                     Diagnostic::error(Code::UnreadableFile, format!("{rel} is not valid UTF-8"))
                         .at(Span::new(id, at..at))
                         .label("this byte is not UTF-8")
-                        .help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
+                        .help(
+                            "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+                        ),
                 );
                 None
             }
@@ -361,7 +370,10 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
         }
         Some(Value::Null) | None => {}
         Some(_) => {
-            let at = parsed.tree.get("steps").map_or(Span::file_start(id), |n| n.span_in(id));
+            let at = parsed
+                .tree
+                .get("steps")
+                .map_or(Span::file_start(id), |n| n.span_in(id));
             diags.push(
                 Diagnostic::error(Code::WrongType, "`steps` must be a list of steps")
                     .at(at)
@@ -375,16 +387,19 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
 
 /// Decodes one step. A wrong optional field is reported and left out, and the step is decoded
 /// again without it, so one typo does not hide the step from every later rule.
-fn decode_step(mut item: Value, node: &Node, id: FileId, diags: &mut Vec<Diagnostic>) -> Option<StepDef> {
+fn decode_step(
+    mut item: Value,
+    node: &Node,
+    id: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<StepDef> {
     const REQUIRED: [&str; 2] = ["nr", "title"];
     for _ in 0..8 {
         match yaml::decode_with_key::<StepDef>(item.clone(), node, id) {
             Ok(def) => return Some(def),
             Err((d, key)) => {
                 diags.push(d);
-                let Some(key) = key.filter(|k| !REQUIRED.contains(&k.as_str())) else {
-                    return None;
-                };
+                let key = key.filter(|k| !REQUIRED.contains(&k.as_str()))?;
                 let removed = match &mut item {
                     Value::Mapping(m) => m.remove(key.as_str()).is_some(),
                     _ => false,

@@ -59,8 +59,7 @@ pub fn classify(model: &Model, from: &str, dest: &str) -> LinkTarget {
         return LinkTarget::Unsafe;
     };
     if resolved.ends_with(".md") {
-        let exists = resolved == "index.md"
-            && model.intro.is_some()
+        let exists = resolved == "index.md" && model.intro.is_some()
             || model.pages.iter().any(|p| p.path == resolved)
             || model.guidance.values().any(|p| p.path == resolved);
         if exists {
@@ -100,8 +99,14 @@ mod tests {
 
     #[test]
     fn joins_inside_only() {
-        assert_eq!(join("steg/12-x.md", "../begrepp.md").as_deref(), Some("begrepp.md"));
-        assert_eq!(join("index.md", "parter/fk.md").as_deref(), Some("parter/fk.md"));
+        assert_eq!(
+            join("steg/12-x.md", "../begrepp.md").as_deref(),
+            Some("begrepp.md")
+        );
+        assert_eq!(
+            join("index.md", "parter/fk.md").as_deref(),
+            Some("parter/fk.md")
+        );
         assert_eq!(join("index.md", "../../etc/passwd"), None);
     }
 }

@@ -198,7 +198,10 @@ impl Model {
     pub fn step(&self, nr: StepNr) -> Option<(&ProcessMap, &Step)> {
         let map = match nr.parent {
             None => &self.overview,
-            Some(p) => self.subprocesses.iter().find(|m| m.opened_from == Some(StepNr::top(p)))?,
+            Some(p) => self
+                .subprocesses
+                .iter()
+                .find(|m| m.opened_from == Some(StepNr::top(p)))?,
         };
         map.step(nr).map(|s| (map, s))
     }

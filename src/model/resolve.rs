@@ -79,9 +79,12 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 }
                 if listed.contains_key(id.as_str()) {
                     diags.push(
-                        Diagnostic::error(Code::LaneListedTwice, format!("lane `{id}` is listed twice"))
-                            .at(at)
-                            .help("list each lane once; remove this line"),
+                        Diagnostic::error(
+                            Code::LaneListedTwice,
+                            format!("lane `{id}` is listed twice"),
+                        )
+                        .at(at)
+                        .help("list each lane once; remove this line"),
                     );
                     continue;
                 }
@@ -151,7 +154,10 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                     format!("process/{}.yaml is not listed in process/karta.yaml", f.id),
                 )
                 .at(Span::file_start(f.file))
-                .help(format!("add `- {}` to `lanes:` in process/karta.yaml, or delete this file", f.id)),
+                .help(format!(
+                    "add `- {}` to `lanes:` in process/karta.yaml, or delete this file",
+                    f.id
+                )),
             );
         }
     }
@@ -183,21 +189,30 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         let at = step.process_span.unwrap_or(step.span);
         if step.kind != StepKind::Subprocess {
             diags.push(
-                Diagnostic::error(Code::ProcessOnNonSubprocess, format!("step {} has `process` but is not a subprocess step", step.nr))
-                    .at(at)
-                    .help("add `kind: subprocess`, or remove `process:`"),
+                Diagnostic::error(
+                    Code::ProcessOnNonSubprocess,
+                    format!(
+                        "step {} has `process` but is not a subprocess step",
+                        step.nr
+                    ),
+                )
+                .at(at)
+                .help("add `kind: subprocess`, or remove `process:`"),
             );
             continue;
         }
         if !sub_ids.contains(name) {
             diags.push(
-                Diagnostic::error(Code::MissingSubprocess, format!("sub-process `{name}` does not exist"))
-                    .at(at)
-                    .label(format!("no file process/underprocesser/{name}.yaml"))
-                    .help(match did_you_mean(name, &sub_ids) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("create process/underprocesser/{name}.yaml"),
-                    }),
+                Diagnostic::error(
+                    Code::MissingSubprocess,
+                    format!("sub-process `{name}` does not exist"),
+                )
+                .at(at)
+                .label(format!("no file process/underprocesser/{name}.yaml"))
+                .help(match did_you_mean(name, &sub_ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("create process/underprocesser/{name}.yaml"),
+                }),
             );
             continue;
         }
@@ -214,22 +229,34 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
     for step in &overview.steps {
         if step.kind == StepKind::Subprocess && step.process.is_none() {
             diags.push(
-                Diagnostic::error(Code::MissingSubprocess, format!("subprocess step {} does not name its process", step.nr))
-                    .at(step.span)
-                    .help("add `process: <name>` naming a file in process/underprocesser/"),
+                Diagnostic::error(
+                    Code::MissingSubprocess,
+                    format!("subprocess step {} does not name its process", step.nr),
+                )
+                .at(step.span)
+                .help("add `process: <name>` naming a file in process/underprocesser/"),
             );
         }
     }
 
     let mut subprocesses = Vec::new();
     for f in raw_subs {
-        let title_span = f.tree.get("title").map_or(Span::file_start(f.file), |n| n.span_in(f.file));
+        let title_span = f
+            .tree
+            .get("title")
+            .map_or(Span::file_start(f.file), |n| n.span_in(f.file));
         let opened_from = opener.get(&f.id).copied();
         if opened_from.is_none() {
             diags.push(
-                Diagnostic::error(Code::SubprocessNeverOpened, format!("sub-process `{}` is not opened from any step", f.id))
-                    .at(title_span)
-                    .help(format!("add `kind: subprocess` and `process: {}` to the overview step that opens it", f.id)),
+                Diagnostic::error(
+                    Code::SubprocessNeverOpened,
+                    format!("sub-process `{}` is not opened from any step", f.id),
+                )
+                .at(title_span)
+                .help(format!(
+                    "add `kind: subprocess` and `process: {}` to the overview step that opens it",
+                    f.id
+                )),
             );
         }
         let parent = opened_from.map(|n| n.local);
@@ -253,9 +280,15 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             let step = make_step(s, parent, lane, f.file, diags);
             if step.kind == StepKind::Subprocess || step.process.is_some() {
                 diags.push(
-                    Diagnostic::error(Code::ProcessOnNonSubprocess, format!("step {} in a sub-process opens another sub-process", step.nr))
-                        .at(step.process_span.unwrap_or(step.span))
-                        .help("sub-processes are opened from the overview only; make this a task"),
+                    Diagnostic::error(
+                        Code::ProcessOnNonSubprocess,
+                        format!(
+                            "step {} in a sub-process opens another sub-process",
+                            step.nr
+                        ),
+                    )
+                    .at(step.process_span.unwrap_or(step.span))
+                    .help("sub-processes are opened from the overview only; make this a task"),
                 );
             }
             sub_steps.push(step);
@@ -270,10 +303,17 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             title_span,
         });
     }
-    subprocesses.sort_by(|a, b| (a.opened_from.is_none(), a.opened_from, &a.id).cmp(&(b.opened_from.is_none(), b.opened_from, &b.id)));
+    subprocesses.sort_by(|a, b| {
+        (a.opened_from.is_none(), a.opened_from, &a.id).cmp(&(
+            b.opened_from.is_none(),
+            b.opened_from,
+            &b.id,
+        ))
+    });
     overview.steps.sort_by_key(|s| s.nr);
 
-    let (guidance, pages, intro) = attach_pages(&sources, markdown, &overview, &subprocesses, diags);
+    let (guidance, pages, intro) =
+        attach_pages(&sources, markdown, &overview, &subprocesses, diags);
     Model {
         sources,
         book,
@@ -295,9 +335,17 @@ fn unknown_lane(id: &str, at: Span, lane_ids: &[String]) -> Diagnostic {
         })
 }
 
-fn make_step(s: RawStep, parent: Option<u32>, lane: LaneId, file: FileId, diags: &mut Vec<Diagnostic>) -> Step {
+fn make_step(
+    s: RawStep,
+    parent: Option<u32>,
+    lane: LaneId,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Step {
     let node = &s.node;
-    let span = node.get("nr").map_or(node.span_in(file), |n| n.span_in(file));
+    let span = node
+        .get("nr")
+        .map_or(node.span_in(file), |n| n.span_in(file));
     let title_span = node.get("title").map_or(span, |n| n.span_in(file));
     if s.def.nr == 0 {
         diags.push(
@@ -355,10 +403,16 @@ fn dedupe(mut steps: Vec<Step>, diags: &mut Vec<Diagnostic>) -> Vec<Step> {
         if let Some(prev) = out.last() {
             if prev.nr == s.nr {
                 diags.push(
-                    Diagnostic::error(Code::DuplicateStep, format!("step number {} is used twice", s.nr))
-                        .at(s.span)
-                        .label("second use")
-                        .help(format!("the first is \"{}\"; give one of them a free number", prev.title)),
+                    Diagnostic::error(
+                        Code::DuplicateStep,
+                        format!("step number {} is used twice", s.nr),
+                    )
+                    .at(s.span)
+                    .label("second use")
+                    .help(format!(
+                        "the first is \"{}\"; give one of them a free number",
+                        prev.title
+                    )),
                 );
                 continue;
             }
@@ -406,18 +460,29 @@ fn attach_pages(
             };
             let Some(step) = find(nr) else {
                 diags.push(
-                    Diagnostic::error(Code::GuidanceWithoutStep, format!("handlaggarstod/{path} is guidance for step {nr}, which does not exist"))
-                        .at(Span::file_start(file))
-                        .help("rename the file to the number of an existing step, or delete it"),
+                    Diagnostic::error(
+                        Code::GuidanceWithoutStep,
+                        format!(
+                            "handlaggarstod/{path} is guidance for step {nr}, which does not exist"
+                        ),
+                    )
+                    .at(Span::file_start(file))
+                    .help("rename the file to the number of an existing step, or delete it"),
                 );
                 continue;
             };
             if let Some(first) = guidance.get(&nr) {
                 let first: &Page = first;
                 diags.push(
-                    Diagnostic::error(Code::DuplicateGuidance, format!("step {nr} has two guidance pages"))
-                        .at(Span::file_start(file))
-                        .help(format!("merge it into handlaggarstod/{} and delete this file", first.path)),
+                    Diagnostic::error(
+                        Code::DuplicateGuidance,
+                        format!("step {nr} has two guidance pages"),
+                    )
+                    .at(Span::file_start(file))
+                    .help(format!(
+                        "merge it into handlaggarstod/{} and delete this file",
+                        first.path
+                    )),
                 );
                 continue;
             }
@@ -431,7 +496,11 @@ fn attach_pages(
             );
         } else {
             let title = first_heading(&sources.get(file).text).unwrap_or_else(|| {
-                path.trim_end_matches(".md").rsplit('/').next().unwrap_or(&path).replace('-', " ")
+                path.trim_end_matches(".md")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&path)
+                    .replace('-', " ")
             });
             let page = Page { path, file, title };
             if page.path == "index.md" {
@@ -454,7 +523,9 @@ pub fn first_heading(text: &str) -> Option<String> {
 fn valid_lane_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
