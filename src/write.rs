@@ -97,6 +97,11 @@ pub fn write_atomic(output: &Output, dir: &Path) -> Result<(), WriteError> {
         std::fs::write(&path, bytes).map_err(io(&path))?;
     }
     if dir.exists() {
+        if exchange(&tmp, dir) {
+            // `tmp` now holds the previous site.
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Ok(());
+        }
         std::fs::rename(dir, &old).map_err(io(dir))?;
         if let Err(e) = std::fs::rename(&tmp, dir) {
             let _ = std::fs::rename(&old, dir);
@@ -107,6 +112,36 @@ pub fn write_atomic(output: &Output, dir: &Path) -> Result<(), WriteError> {
         std::fs::rename(&tmp, dir).map_err(io(dir))?;
     }
     Ok(())
+}
+
+/// Swaps two folders in one step, so there is no moment without a site. Linux only; elsewhere
+/// (or on file systems without support) the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 /// Cleans up after a build that was killed: restores a previous site that was moved aside

@@ -10,6 +10,8 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
     match toml::from_str::<BookToml>(text) {
         Ok(book) => {
             check_accessibility(&book, id, text, diags);
+            check_path("build-dir", &book.build.build_dir, id, text, diags);
+            check_path("theme", &book.build.theme, id, text, diags);
             Some(book)
         }
         Err(e) => {
@@ -76,5 +78,40 @@ fn check_accessibility(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<
                 .help("write status = \"partial\" while known shortcomings remain"),
             );
         }
+    }
+}
+
+/// Reports a `[build]` path that is absolute or climbs out of the model with `..`.
+fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
+    let path = std::path::Path::new(value);
+    let escapes = value.is_empty()
+        || path.is_absolute()
+        || value.starts_with('\\')
+        || path.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    if escapes {
+        let at = text
+            .find(&format!("{key} "))
+            .or_else(|| text.find(&format!("{key}=")))
+            .unwrap_or(0);
+        diags.push(
+            Diagnostic::error(
+                Code::UnsafePath,
+                format!("book.toml: {key} `{value}` is not a folder inside the model"),
+            )
+            .at(Span::new(id, at..at + key.len()))
+            .help(format!(
+                "write a relative path without `..`, e.g. {key} = \"{}\"",
+                if key == "theme" {
+                    "themes/default"
+                } else {
+                    "book"
+                }
+            )),
+        );
     }
 }

@@ -123,7 +123,10 @@ pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> 
                     .map_or(0, |l| src.offset_of(l.line(), l.column().saturating_sub(1)));
                 return Err(vec![Diagnostic::error(
                     Code::YamlSyntax,
-                    format!("this file is not valid YAML: {}", strip_location(&e.to_string())),
+                    format!(
+                        "this file is not valid YAML: {}",
+                        strip_location(&e.to_string())
+                    ),
                 )
                 .at(Span::new(file, at..at))
                 .help("check the indentation and quoting around this line")]);
@@ -135,7 +138,11 @@ pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> 
 
 /// Turns an untyped value into `T`, reporting a wrong type, an unknown or a missing field at
 /// its place in `node`, the value's positioned twin.
-pub fn decode<T: DeserializeOwned>(value: Value, node: &Node, file: FileId) -> Result<T, Diagnostic> {
+pub fn decode<T: DeserializeOwned>(
+    value: Value,
+    node: &Node,
+    file: FileId,
+) -> Result<T, Diagnostic> {
     decode_with_key(value, node, file).map_err(|(d, _)| d)
 }
 
@@ -458,19 +465,19 @@ fn syntax_help(info: &str) -> String {
 fn find_duplicate_keys(node: &Node, file: FileId, diags: &mut Vec<Diagnostic>) {
     match &node.kind {
         NodeKind::Map(entries) => {
-            let mut seen: HashMap<&str, &Node> = HashMap::new();
+            let mut seen: std::collections::HashSet<&str> = Default::default();
             for (k, v) in entries {
                 if let Some(name) = k.as_str() {
-                    if let Some(first) = seen.get(name) {
-                        let _ = first;
+                    if !seen.insert(name) {
                         diags.push(
-                            Diagnostic::error(Code::DuplicateKey, format!("duplicate key `{name}`"))
-                                .at(k.span_in(file))
-                                .label("written a second time here")
-                                .help("keep one of them; YAML would silently drop the other"),
+                            Diagnostic::error(
+                                Code::DuplicateKey,
+                                format!("duplicate key `{name}`"),
+                            )
+                            .at(k.span_in(file))
+                            .label("written a second time here")
+                            .help("keep one of them; YAML would silently drop the other"),
                         );
-                    } else {
-                        seen.insert(name, k);
                     }
                 }
                 find_duplicate_keys(v, file, diags);
@@ -499,7 +506,14 @@ mod tests {
     fn tree_positions_point_at_values() {
         let (map, id) = parse_str("name: A\nsteps:\n  - nr: 1\n    next: 99\n");
         let p = parse(id, map.get(id)).unwrap();
-        let next = p.tree.get("steps").unwrap().index(0).unwrap().get("next").unwrap();
+        let next = p
+            .tree
+            .get("steps")
+            .unwrap()
+            .index(0)
+            .unwrap()
+            .get("next")
+            .unwrap();
         assert_eq!(map.get(id).line_col(next.span.start), (4, 11));
     }
 
@@ -508,12 +522,18 @@ mod tests {
         let (map, id) = parse_str("name: A\nname: B\n");
         let errs = parse(id, map.get(id)).err().unwrap();
         assert_eq!(errs[0].code, Code::DuplicateKey);
-        assert_eq!(map.get(id).line_col(errs[0].span.unwrap().start as usize), (2, 1));
+        assert_eq!(
+            map.get(id).line_col(errs[0].span.unwrap().start as usize),
+            (2, 1)
+        );
     }
 
     #[test]
     fn suggestions_find_typos() {
-        let c: Vec<String> = ["nr", "title", "next"].iter().map(|s| s.to_string()).collect();
+        let c: Vec<String> = ["nr", "title", "next"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(did_you_mean("nxet", &c).as_deref(), Some("next"));
         assert_eq!(did_you_mean("completely", &c), None);
     }
