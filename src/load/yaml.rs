@@ -342,7 +342,14 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
         let (event, span) = match item {
             Ok(x) => x,
             Err(e) => {
-                let at = pos(e.marker());
+                let mut at = pos(e.marker());
+                if e.info().contains("tab") {
+                    // Point at the tab itself, not the character after it.
+                    let line_start = src.text[..at].rfind('\n').map_or(0, |i| i + 1);
+                    if let Some(i) = src.text[line_start..].find('\t') {
+                        at = line_start + i;
+                    }
+                }
                 return Err(vec![Diagnostic::error(
                     Code::YamlSyntax,
                     format!("this file is not valid YAML: {}", e.info()),
