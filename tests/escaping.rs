@@ -1,0 +1,55 @@
+//! A model whose titles, labels, lane names, book settings and Markdown carry script and
+//! markup builds into output with no executable content: nothing from the model becomes a
+//! tag, an attribute, an event handler or a `javascript:` URL in the SVG, HTML, search index
+//! or PDF.
+
+mod util;
+
+use util::Model;
+
+/// Markers planted in `tests/fixtures/hostile`; each must never appear in executable form.
+const PAYLOADS: [&str; 8] = [
+    "<script>alert",
+    "<svg onload",
+    "<img src=x onerror",
+    "onerror=\"alert",
+    "<iframe",
+    "<b onmouseover",
+    "href=\"javascript:",
+    "<a href=\"javascript",
+];
+
+#[test]
+fn hostile_text_comes_out_inert() {
+    let model = Model::fixture("hostile");
+    let run = model.run(&["build", "-o", "ut"]);
+    run.expect_status(0);
+    let files = util::tree(&model.path().join("ut"));
+    assert!(files.keys().any(|k| k.ends_with(".html")), "no HTML was built");
+    assert!(files.keys().any(|k| k.ends_with(".svg")), "no SVG was built");
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for payload in PAYLOADS {
+            assert!(!text.contains(payload), "{path} contains `{payload}`");
+        }
+        if path.ends_with(".pdf") {
+            assert!(!text.contains("/JavaScript") && !text.contains("/JS "), "{path} has PDF JavaScript");
+        }
+        if path.ends_with(".html") || path.ends_with(".svg") {
+            for (i, _) in text.match_indices("<script") {
+                let tag = &text[i..text[i..].find('>').map_or(text.len(), |e| i + e + 1)];
+                assert!(
+                    tag.contains(" src=\"") || tag.contains("type=\"application/json\"") || !text[i..].starts_with("<script>alert"),
+                    "{path}: unexpected script tag {tag}"
+                );
+            }
+        }
+    }
+    // The visible text survives, escaped.
+    let step = files
+        .iter()
+        .find(|(k, _)| k.starts_with("steg/2"))
+        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+        .expect("a page for step 2");
+    assert!(step.contains("&lt;script&gt;alert(9)&lt;/script&gt;"), "raw HTML is not shown as text");
+}
