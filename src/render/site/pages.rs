@@ -1,0 +1,842 @@
+//! Every page of the site: data for the templates, rendered with the theme.
+
+use super::markdown::{self, Heading, Rendered};
+use super::nav::{self, page_url, party_url, root_of, sub_url, Crumb, Site};
+use super::search::{self, Doc};
+use super::theme;
+use crate::diagnostic::Diagnostic;
+use crate::model::{AccessibilitySection, LaneId, Page, ProcessMap, Step, StepKind, StepNr};
+use crate::render::{map, step_url, Output};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A step in a list.
+#[derive(Serialize)]
+struct StepRow {
+    nr: String,
+    anchor: String,
+    title: String,
+    url: String,
+    party: String,
+    color: String,
+    kind: &'static str,
+    kind_label: String,
+    aktualisering: bool,
+    leads_to: String,
+    children: Vec<StepRow>,
+}
+
+/// An arrow on a step page: `pre → link after`.
+#[derive(Serialize)]
+struct EdgeRow {
+    pre: Option<String>,
+    link: String,
+    url: Option<String>,
+    after: Option<String>,
+}
+
+/// A link with a title.
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    url: String,
+    nr: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    lang: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    version: Option<&'a str>,
+    date: Option<&'a str>,
+    authors: String,
+}
+
+/// Renders every page into `out`.
+pub fn render_all(
+    site: &Site,
+    a11y: &AccessibilitySection,
+    out: &mut Output,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut r = Renderer {
+        site,
+        out,
+        diags: Vec::new(),
+        docs: Vec::new(),
+        assets: BTreeSet::new(),
+    };
+    r.index();
+    for nr in &site.order {
+        r.step(*nr);
+    }
+    for lane in &site.model.lanes {
+        r.party(&lane.id);
+    }
+    for sub in &site.model.subprocesses {
+        r.subprocess(sub);
+    }
+    r.aktualisering();
+    for page in &site.model.pages {
+        r.free_page(page);
+    }
+    r.print();
+    r.accessibility(a11y);
+    r.search_page();
+    r.copy_assets();
+    let js = search::index_js(&r.docs);
+    r.out.add("search-index.js", js);
+    if r.diags.is_empty() {
+        Ok(())
+    } else {
+        Err(r.diags)
+    }
+}
+
+struct Renderer<'s, 'o> {
+    site: &'s Site<'s>,
+    out: &'o mut Output,
+    diags: Vec<Diagnostic>,
+    docs: Vec<Doc>,
+    assets: BTreeSet<String>,
+}
+
+impl Renderer<'_, '_> {
+    /// The context every template gets.
+    fn context(&self, url: &str, title: &str, kind: &str, crumbs: Option<Vec<Crumb>>) -> tera::Context {
+        let book = &self.site.model.book;
+        let mut ctx = tera::Context::new();
+        ctx.insert(
+            "site",
+            &SiteInfo {
+                lang: &book.language,
+                title: &book.title,
+                description: book.description.as_deref(),
+                version: book.version.as_deref(),
+                date: book.date.as_deref(),
+                authors: book.authors.join(", "),
+            },
+        );
+        ctx.insert("strings", &self.site.theme.strings);
+        ctx.insert("root", &root_of(url));
+        ctx.insert("nav", &self.site.nav(url));
+        ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert(
+            "page",
+            &serde_json::json!({ "title": title, "kind": kind, "url": url }),
+        );
+        ctx
+    }
+
+    /// Adds page data (body, table of contents, map) to the `page` object.
+    fn page_data(ctx: &mut tera::Context, extra: serde_json::Value) {
+        let mut page = ctx
+            .get("page")
+            .cloned()
+            .unwrap_or_else(|| serde_json::json!({}));
+        if let (Some(p), Some(e)) = (page.as_object_mut(), extra.as_object()) {
+            for (k, v) in e {
+                p.insert(k.clone(), v.clone());
+            }
+        }
+        ctx.insert("page", &page);
+    }
+
+    fn emit(&mut self, template: &str, url: &str, ctx: &tera::Context) {
+        match theme::render(self.site.theme, template, ctx) {
+            Ok(html) => self.out.add(url.to_string(), html),
+            Err(d) => {
+                if !self.diags.iter().any(|x| x.message == d.message) {
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    /// Renders a Markdown page for a page at `url`.
+    fn markdown(&mut self, page: &Page, url: &str, base_level: u8, strip_title: bool) -> Rendered {
+        let root = root_of(url);
+        let ctx = markdown::Ctx {
+            model: self.site.model,
+            from: &page.path,
+            root: &root,
+            base_level,
+            strip_title,
+            id_prefix: "",
+            reserved: markdown::RESERVED_IDS,
+            targets: Some(&self.site.targets),
+            print: false,
+        };
+        let r = markdown::render(&ctx, self.site.model.markdown(page));
+        self.assets.extend(r.assets.iter().cloned());
+        r
+    }
+
+    fn step_row(&self, nr: StepNr) -> Option<StepRow> {
+        let (map, step) = self.site.steps.get(&nr)?;
+        Some(StepRow {
+            nr: nr.to_string(),
+            anchor: markdown::step_anchor(nr),
+            title: step.title.clone(),
+            url: step_url(nr),
+            party: self.site.lane_name(&step.lane),
+            color: self.site.color(&step.lane),
+            kind: step.kind.as_str(),
+            kind_label: self.site.kind_label(step.kind),
+            aktualisering: step.aktualisering,
+            leads_to: self.leads_to_text(map, step),
+            children: Vec::new(),
+        })
+    }
+
+    /// "Ja → 4, Nej → 6" for the step lists.
+    fn leads_to_text(&self, map: &ProcessMap, step: &Step) -> String {
+        let mut parts: Vec<String> = step
+            .next
+            .iter()
+            .map(|e| match &e.label {
+                Some(l) => format!("{l} → {}", e.to),
+                None => e.to.to_string(),
+            })
+            .collect();
+        if step.kind == StepKind::End && map.opened_from.is_some() {
+            parts.push(self.site.s("back_to_overview"));
+        }
+        parts.join(", ")
+    }
+
+    /// Rows of `nrs`, with each opened sub-process's steps nested under its opener.
+    fn rows_nested(&self, nrs: &[StepNr]) -> Vec<StepRow> {
+        let mut rows: Vec<StepRow> = Vec::new();
+        for nr in nrs {
+            let Some(row) = self.step_row(*nr) else {
+                continue;
+            };
+            match nr.parent {
+                Some(p) => match rows.last_mut() {
+                    Some(last) if last.nr == p.to_string() => last.children.push(row),
+                    _ => rows.push(row),
+                },
+                None => rows.push(row),
+            }
+        }
+        rows
+    }
+
+    /// Where "show in the map" goes: the step's box on the map, or its entry in the list
+    /// under the map when the map has no box with that id.
+    fn map_url(&self, nr: StepNr, map: &ProcessMap, svg_has: impl Fn(&str) -> bool) -> String {
+        let anchor = markdown::step_anchor(nr);
+        let page = match nav::Site::sub_id(map) {
+            Some(id) => sub_url(id),
+            None => "index.html".to_string(),
+        };
+        if svg_has(&anchor) {
+            format!("{page}#{anchor}")
+        } else {
+            format!("{page}#lista-{anchor}")
+        }
+    }
+
+    fn index(&mut self) {
+        let url = "index.html";
+        let model = self.site.model;
+        let svg = inline_svg(&map::overview_svg(model, ""));
+        let mut ctx = self.context(url, &model.book.title, "index", None);
+        let (body, intro_title) = match &model.intro {
+            Some(intro) => {
+                let r = self.markdown(intro, url, 3, true);
+                self.docs.push(Doc {
+                    url: url.into(),
+                    title: model.book.title.clone(),
+                    meta: self.site.s("start_page"),
+                    title_text: format!("{} {}", model.book.title, intro.title),
+                    body: r.text.clone(),
+                });
+                let title = if intro.title.is_empty() || intro.title == model.book.title {
+                    self.site.s("start_page")
+                } else {
+                    intro.title.clone()
+                };
+                (r.html, title)
+            }
+            None => (String::new(), String::new()),
+        };
+        Self::page_data(
+            &mut ctx,
+            serde_json::json!({
+                "svg": svg,
+                "map_title": if model.overview.title.is_empty() { self.site.s("overview_map") } else { model.overview.title.clone() },
+                "body": body,
+                "intro_title": intro_title,
+            }),
+        );
+        ctx.insert("parties", &self.party_rows());
+        ctx.insert("steps", &self.rows_nested(&self.site.order));
+        self.emit("index.html", url, &ctx);
+    }
+
+    fn party_rows(&self) -> Vec<serde_json::Value> {
+        self.site
+            .model
+            .lanes
+            .iter()
+            .map(|l| {
+                let count = self.site.steps.values().filter(|(_, s)| s.lane == l.id).count();
+                serde_json::json!({
+                    "id": l.id.0,
+                    "name": l.name,
+                    "url": party_url(&l.id),
+                    "color": self.site.color(&l.id),
+                    "shared": l.shared,
+                    "count": count,
+                })
+            })
+            .collect()
+    }
+
+    fn step(&mut self, nr: StepNr) {
+        let site = self.site;
+        let Some(&(map, step)) = site.steps.get(&nr) else {
+            return;
+        };
+        let url = step_url(nr);
+        let title = format!("{}: {}", site.step_label(nr), step.title);
+        let party = site.lane_name(&step.lane);
+        let mut trail = vec![(party.clone(), party_url(&step.lane))];
+        let sub_link = nav::Site::sub_id(map).map(|id| Link {
+            title: map.title.clone(),
+            url: sub_url(id),
+            nr: None,
+        });
+        if let Some(l) = &sub_link {
+            trail.push((l.title.clone(), l.url.clone()));
+        }
+        let crumbs = site.crumbs(trail, site.step_label(nr));
+        let mut ctx = self.context(&url, &title, "steg", Some(crumbs));
+        let (body, toc, text) = match site.model.guidance.get(&nr) {
+            Some(page) => {
+                let r = self.markdown(page, &url, 2, false);
+                (r.html, toc(&r.headings, 2), r.text)
+            }
+            None => (String::new(), Vec::new(), String::new()),
+        };
+        self.docs.push(Doc {
+            url: url.clone(),
+            title: step.title.clone(),
+            meta: format!("{} · {party}", site.step_label(nr)),
+            title_text: format!("{} {nr} {}", site.s("step"), step.title),
+            body: text,
+        });
+        Self::page_data(&mut ctx, serde_json::json!({ "body": body, "toc": toc }));
+        let svg_has = self.svg_ids(map);
+        let opens = site
+            .model
+            .subprocesses
+            .iter()
+            .find(|m| m.opened_from == Some(nr))
+            .and_then(|m| {
+                Some(Link {
+                    title: m.title.clone(),
+                    url: sub_url(nav::Site::sub_id(m)?),
+                    nr: None,
+                })
+            });
+        ctx.insert(
+            "step",
+            &serde_json::json!({
+                "nr": nr.to_string(),
+                "title": step.title,
+                "kind": step.kind.as_str(),
+                "kind_label": site.kind_label(step.kind),
+                "aktualisering": step.aktualisering,
+                "party": party,
+                "party_url": party_url(&step.lane),
+                "color": site.color(&step.lane),
+                "subprocess": sub_link,
+                "opens": opens,
+                "map_url": self.map_url(nr, map, |a| svg_has.contains(a)),
+                "comes_from": self.comes_from(nr, map, step),
+                "leads_to": self.leads_to(nr, map, step),
+            }),
+        );
+        let (prev, next) = site.neighbours(nr);
+        let link = |n: Option<StepNr>| {
+            n.and_then(|n| site.steps.get(&n)).map(|(_, s)| Link {
+                title: s.title.clone(),
+                url: step_url(s.nr),
+                nr: Some(s.nr.to_string()),
+            })
+        };
+        ctx.insert("prev", &link(prev));
+        ctx.insert("next", &link(next));
+        self.emit("step.html", &url, &ctx);
+    }
+
+    /// Ids of the step boxes on the map a step is drawn on.
+    fn svg_ids(&self, map: &ProcessMap) -> BTreeSet<String> {
+        let svg = match nav::Site::sub_id(map) {
+            Some(id) => map::subprocess_svg(self.site.model, id, "../"),
+            None => map::overview_svg(self.site.model, "../"),
+        };
+        step_ids(&svg)
+    }
+
+    fn edge(&self, pre: Option<String>, to: StepNr) -> EdgeRow {
+        let title = self.site.steps.get(&to).map(|(_, s)| s.title.clone());
+        EdgeRow {
+            pre,
+            link: self.site.step_label(to),
+            url: Some(step_url(to)),
+            after: title,
+        }
+    }
+
+    fn comes_from(&self, nr: StepNr, map: &ProcessMap, step: &Step) -> Vec<EdgeRow> {
+        let mut rows = Vec::new();
+        if step.kind == StepKind::Start {
+            if let Some(opener) = map.opened_from {
+                rows.push(self.edge(Some(self.site.s("opened_from")), opener));
+            }
+        }
+        for (from, label) in self.site.incoming.get(&nr).into_iter().flatten() {
+            let mut row = self.edge(None, *from);
+            if let Some(l) = label {
+                row.after = Some(format!("{} ({l})", row.after.unwrap_or_default()));
+            }
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn leads_to(&self, nr: StepNr, map: &ProcessMap, step: &Step) -> Vec<EdgeRow> {
+        let site = self.site;
+        let mut rows = Vec::new();
+        if let Some(sub) = site.model.subprocesses.iter().find(|m| m.opened_from == Some(nr)) {
+            if let Some(id) = nav::Site::sub_id(sub) {
+                rows.push(EdgeRow {
+                    pre: Some(site.s("opens_subprocess")),
+                    link: sub.title.clone(),
+                    url: Some(sub_url(id)),
+                    after: None,
+                });
+            }
+            for start in sub.steps.iter().filter(|s| s.kind == StepKind::Start) {
+                rows.push(self.edge(Some(site.s("subprocess")), start.nr));
+            }
+        }
+        for e in &step.next {
+            rows.push(self.edge(e.label.clone(), e.to));
+        }
+        if step.kind == StepKind::End {
+            if let Some(opener) = map.opened_from.and_then(|o| site.steps.get(&o)) {
+                let back = site.s("back_to_overview");
+                for e in &opener.1.next {
+                    let pre = match &e.label {
+                        Some(l) => format!("{back} ({l})"),
+                        None => back.clone(),
+                    };
+                    rows.push(self.edge(Some(pre), e.to));
+                }
+                if opener.1.next.is_empty() {
+                    rows.push(self.edge(Some(back), opener.1.nr));
+                }
+            }
+        }
+        rows
+    }
+
+    fn party(&mut self, lane_id: &LaneId) {
+        let site = self.site;
+        let Some(lane) = site.model.lane(lane_id) else {
+            return;
+        };
+        let url = party_url(lane_id);
+        let crumbs = site.crumbs(Vec::new(), lane.name.clone());
+        let mut ctx = self.context(&url, &lane.name, "part", Some(crumbs));
+        let svg = if lane.shared {
+            String::new()
+        } else {
+            inline_svg(&map::lane_svg(site.model, lane_id, "../"))
+        };
+        // A free page `parter/<lane-id>.md` is the party's own description.
+        let about = site
+            .model
+            .pages
+            .iter()
+            .find(|p| p.path == format!("parter/{}.md", lane_id.0))
+            .map(|p| Link {
+                title: p.title.clone(),
+                url: page_url(&p.path),
+                nr: None,
+            });
+        Self::page_data(&mut ctx, serde_json::json!({ "svg": svg, "about": about }));
+        let own: Vec<StepNr> = site
+            .model
+            .overview
+            .steps
+            .iter()
+            .filter(|s| &s.lane == lane_id)
+            .map(|s| s.nr)
+            .collect();
+        ctx.insert("steps", &self.rows_nested(&own));
+        let mut groups = Vec::new();
+        for sub in &site.model.subprocesses {
+            let nrs: Vec<StepNr> = sub
+                .steps
+                .iter()
+                .filter(|s| &s.lane == lane_id)
+                .map(|s| s.nr)
+                .collect();
+            if let (false, Some(id)) = (nrs.is_empty(), nav::Site::sub_id(sub)) {
+                let rows: Vec<StepRow> = nrs.iter().filter_map(|n| self.step_row(*n)).collect();
+                groups.push(serde_json::json!({
+                    "title": sub.title,
+                    "url": sub_url(id),
+                    "steps": rows,
+                }));
+            }
+        }
+        ctx.insert("sub_groups", &groups);
+        ctx.insert(
+            "party",
+            &serde_json::json!({
+                "id": lane.id.0,
+                "name": lane.name,
+                "color": site.color(lane_id),
+                "shared": lane.shared,
+            }),
+        );
+        let titles: Vec<String> = site
+            .steps
+            .values()
+            .filter(|(_, s)| &s.lane == lane_id)
+            .map(|(_, s)| s.title.clone())
+            .collect();
+        self.docs.push(Doc {
+            url: url.clone(),
+            title: lane.name.clone(),
+            meta: if lane.shared {
+                site.s("shared_area")
+            } else {
+                site.s("party")
+            },
+            title_text: lane.name.clone(),
+            body: titles.join(". "),
+        });
+        self.emit("party.html", &url, &ctx);
+    }
+
+    fn subprocess(&mut self, sub: &ProcessMap) {
+        let site = self.site;
+        let Some(id) = nav::Site::sub_id(sub) else {
+            return;
+        };
+        let url = sub_url(id);
+        let lane = sub.lane.clone().unwrap_or_else(|| LaneId(String::new()));
+        let party = site.lane_name(&lane);
+        let crumbs = site.crumbs(vec![(party.clone(), party_url(&lane))], sub.title.clone());
+        let mut ctx = self.context(&url, &sub.title, "underprocess", Some(crumbs));
+        let svg = inline_svg(&map::subprocess_svg(site.model, id, "../"));
+        Self::page_data(&mut ctx, serde_json::json!({ "svg": svg }));
+        let nrs: Vec<StepNr> = sub.steps.iter().map(|s| s.nr).collect();
+        let rows: Vec<StepRow> = nrs.iter().filter_map(|n| self.step_row(*n)).collect();
+        ctx.insert("steps", &rows);
+        let opener = sub.opened_from.and_then(|o| site.steps.get(&o));
+        let overview_ids = step_ids(&map::overview_svg(site.model, "../"));
+        let back_url = match opener {
+            Some((m, s)) => self.map_url(s.nr, m, |a| overview_ids.contains(a)),
+            None => "index.html".into(),
+        };
+        let continues: Vec<EdgeRow> = opener
+            .map(|(_, s)| s.next.iter().map(|e| self.edge(e.label.clone(), e.to)).collect())
+            .unwrap_or_default();
+        ctx.insert(
+            "sub",
+            &serde_json::json!({
+                "title": sub.title,
+                "party": party,
+                "party_url": party_url(&lane),
+                "color": site.color(&lane),
+                "opener": opener.map(|(_, s)| Link { title: s.title.clone(), url: step_url(s.nr), nr: Some(s.nr.to_string()) }),
+                "back_url": back_url,
+                "continues": continues,
+            }),
+        );
+        self.docs.push(Doc {
+            url: url.clone(),
+            title: sub.title.clone(),
+            meta: site.s("subprocess"),
+            title_text: sub.title.clone(),
+            body: sub
+                .steps
+                .iter()
+                .map(|s| s.title.as_str())
+                .collect::<Vec<_>>()
+                .join(". "),
+        });
+        self.emit("subprocess.html", &url, &ctx);
+    }
+
+    fn aktualisering(&mut self) {
+        let site = self.site;
+        let url = "aktualisering.html";
+        let title = site.s("aktualisering_title");
+        let crumbs = site.crumbs(Vec::new(), site.s("aktualisering"));
+        let mut ctx = self.context(url, &title, "aktualisering", Some(crumbs));
+        let parties: Vec<serde_json::Value> = site
+            .model
+            .lanes
+            .iter()
+            .map(|l| {
+                let rows: Vec<StepRow> = site
+                    .order
+                    .iter()
+                    .filter(|n| {
+                        site.steps
+                            .get(n)
+                            .is_some_and(|(_, s)| s.aktualisering && s.lane == l.id)
+                    })
+                    .filter_map(|n| self.step_row(*n))
+                    .collect();
+                serde_json::json!({
+                    "id": l.id.0,
+                    "name": l.name,
+                    "url": party_url(&l.id),
+                    "color": site.color(&l.id),
+                    "steps": rows,
+                })
+            })
+            .collect();
+        ctx.insert("parties", &parties);
+        self.emit("aktualisering.html", url, &ctx);
+    }
+
+    fn free_page(&mut self, page: &Page) {
+        let url = page_url(&page.path);
+        let crumbs = self.site.crumbs(Vec::new(), page.title.clone());
+        let mut ctx = self.context(&url, &page.title, "sida", Some(crumbs));
+        let r = self.markdown(page, &url, 2, true);
+        let glossary = page.path == "begrepp.md";
+        self.docs.push(Doc {
+            url: url.clone(),
+            title: page.title.clone(),
+            meta: if glossary {
+                self.site.s("glossary")
+            } else {
+                self.site.s("pages")
+            },
+            title_text: page.title.clone(),
+            body: r.text.clone(),
+        });
+        Self::page_data(
+            &mut ctx,
+            serde_json::json!({ "body": r.html, "toc": toc(&r.headings, 2), "glossary": glossary }),
+        );
+        self.emit("page.html", &url, &ctx);
+    }
+
+    fn print(&mut self) {
+        let site = self.site;
+        let url = "skriv-ut.html";
+        let title = site.s("print_title");
+        let crumbs = site.crumbs(Vec::new(), site.s("print"));
+        let mut ctx = self.context(url, &title, "skriv-ut", Some(crumbs));
+        let mut sections = Vec::new();
+        let mut render = |page: &Page, id: &str, strip: bool| -> String {
+            let prefix = format!("{id}-");
+            let mctx = markdown::Ctx {
+                model: site.model,
+                from: &page.path,
+                root: "",
+                base_level: 3,
+                strip_title: strip,
+                id_prefix: &prefix,
+                reserved: markdown::RESERVED_IDS,
+                targets: Some(&site.targets),
+                print: true,
+            };
+            let r = markdown::render(&mctx, site.model.markdown(page));
+            self.assets.extend(r.assets);
+            r.html
+        };
+        if let Some(intro) = &site.model.intro {
+            sections.push(serde_json::json!({
+                "id": "inledning",
+                "title": if intro.title.is_empty() { site.s("start_page") } else { intro.title.clone() },
+                "body": render(intro, "inledning", true),
+            }));
+        }
+        for nr in &site.order {
+            let Some(&(map, step)) = site.steps.get(nr) else {
+                continue;
+            };
+            let id = markdown::step_anchor(*nr);
+            let body = site
+                .model
+                .guidance
+                .get(nr)
+                .map(|p| render(p, &id, false))
+                .unwrap_or_default();
+            sections.push(serde_json::json!({
+                "id": id,
+                "nr": nr.to_string(),
+                "child": nr.parent.is_some(),
+                "title": step.title,
+                "party": site.lane_name(&step.lane),
+                "kind_label": site.kind_label(step.kind),
+                "leads_to": self_leads_to(site, map, step),
+                "body": body,
+            }));
+        }
+        for page in &site.model.pages {
+            let id = site.targets.print_ids.get(&page.path).cloned().unwrap_or_default();
+            sections.push(serde_json::json!({
+                "id": id,
+                "title": page.title,
+                "body": render(page, &id, true),
+            }));
+        }
+        ctx.insert("sections", &sections);
+        self.emit("print.html", url, &ctx);
+    }
+
+    fn accessibility(&mut self, a: &AccessibilitySection) {
+        let site = self.site;
+        let url = "tillganglighet.html";
+        let title = site.s("a11y_title");
+        let crumbs = site.crumbs(Vec::new(), title.clone());
+        let mut ctx = self.context(url, &title, "tillganglighet", Some(crumbs));
+        let feedback = a.feedback.clone().unwrap_or_default();
+        let (feedback_url, feedback_text) = contact(&feedback);
+        let enforcement = a.enforcement_url.clone().unwrap_or_default();
+        let enforcement_ok = is_web_url(&enforcement);
+        ctx.insert(
+            "a11y",
+            &serde_json::json!({
+                "organisation": a.organisation.clone().unwrap_or_default(),
+                "status": a.status.clone().unwrap_or_default(),
+                "shortcomings": a.shortcomings,
+                "assessment_date": a.assessment_date.clone().unwrap_or_default(),
+                "assessment_method": a.assessment_method.clone().unwrap_or_default(),
+                "feedback_url": feedback_url,
+                "feedback_text": feedback_text,
+                "enforcement_url": if enforcement_ok { Some(enforcement.clone()) } else { None },
+                "enforcement_text": enforcement,
+            }),
+        );
+        self.emit("accessibility.html", url, &ctx);
+    }
+
+    fn search_page(&mut self) {
+        let url = "sok.html";
+        let title = self.site.s("search_title");
+        let crumbs = self.site.crumbs(Vec::new(), title.clone());
+        let ctx = self.context(url, &title, "sok", Some(crumbs));
+        self.emit("search.html", url, &ctx);
+    }
+
+    /// Copies the files the guidance links to into `filer/`.
+    fn copy_assets(&mut self) {
+        let dir = self.site.model.sources.root().join("handlaggarstod");
+        for rel in std::mem::take(&mut self.assets) {
+            match std::fs::read(dir.join(&rel)) {
+                Ok(bytes) => self.out.add(format!("filer/{rel}"), bytes),
+                Err(e) => self.diags.push(theme::theme_error(format!(
+                    "cannot read handlaggarstod/{rel}: {e}"
+                ))),
+            }
+        }
+    }
+}
+
+fn self_leads_to(site: &Site, map: &ProcessMap, step: &Step) -> String {
+    let mut parts: Vec<String> = step
+        .next
+        .iter()
+        .map(|e| match &e.label {
+            Some(l) => format!("{l} → {}", e.to),
+            None => e.to.to_string(),
+        })
+        .collect();
+    if step.kind == StepKind::End && map.opened_from.is_some() {
+        parts.push(site.s("back_to_overview"));
+    }
+    parts.join(", ")
+}
+
+/// The table of contents: the body's top-level headings.
+fn toc(headings: &[Heading], level: u8) -> Vec<Heading> {
+    headings.iter().filter(|h| h.level == level).cloned().collect()
+}
+
+/// The ids `steg-…` of the step boxes in an SVG.
+fn step_ids(svg: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for quote in ['"', '\''] {
+        let pat = format!("id={quote}steg-");
+        for (i, _) in svg.match_indices(&pat) {
+            let rest = &svg[i + 4..];
+            if let Some(end) = rest.find(quote) {
+                ids.insert(rest[..end].to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// An SVG document made fit to sit inside a page: no XML declaration or doctype.
+fn inline_svg(svg: &str) -> String {
+    let mut s = svg.trim_start();
+    if s.starts_with("<?xml") {
+        s = s.find("?>").map_or(s, |i| s[i + 2..].trim_start());
+    }
+    if s.starts_with("<!DOCTYPE") {
+        s = s.find('>').map_or(s, |i| s[i + 1..].trim_start());
+    }
+    s.to_string()
+}
+
+fn is_web_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !s.contains(char::is_whitespace)
+}
+
+/// The feedback contact as a link (mail or web) and its text.
+fn contact(s: &str) -> (Option<String>, String) {
+    let s = s.trim();
+    if let Some(addr) = s.strip_prefix("mailto:") {
+        return (Some(s.to_string()), addr.to_string());
+    }
+    if is_web_url(s) {
+        return (Some(s.to_string()), s.to_string());
+    }
+    if s.contains('@') && !s.contains(char::is_whitespace) && !s.contains(':') {
+        return (Some(format!("mailto:{s}")), s.to_string());
+    }
+    (None, s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_step_ids_in_svg() {
+        let ids = step_ids(r#"<svg><a href="x"><g id="steg-12"/></a><g id='steg-15-3'/></svg>"#);
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["steg-12", "steg-15-3"]);
+    }
+
+    #[test]
+    fn contact_links_only_mail_and_web() {
+        assert_eq!(contact("mailto:a@b.se"), (Some("mailto:a@b.se".into()), "a@b.se".into()));
+        assert_eq!(contact("a@b.se").0.as_deref(), Some("mailto:a@b.se"));
+        assert_eq!(contact("javascript:alert(1)").0, None);
+        assert_eq!(contact("https://x.se/form").0.as_deref(), Some("https://x.se/form"));
+    }
+
+    #[test]
+    fn svg_loses_its_prolog() {
+        assert_eq!(inline_svg("<?xml version=\"1.0\"?>\n<svg/>"), "<svg/>");
+    }
+}

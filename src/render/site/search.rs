@@ -1,0 +1,247 @@
+//! The site's search: a prebuilt index of titles and guidance text, written as a script
+//! (`search-index.js`) so that it loads from `file://` too, and searched in the browser by
+//! the theme's `sok.js`.
+//!
+//! Words are folded and stemmed the same way here and in `sok.js` (a light Swedish stemmer:
+//! common inflection suffixes are cut, keeping a stem of at least three letters), so
+//! "läkarintyget" finds "läkarintyg". Both are tested against `tests/browser/stemmer-words.tsv`.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Suffixes the stemmer cuts, longest first. Mirrored in `themes/default/sok.js`.
+pub const SUFFIXES: &[&str] = &[
+    "heterna", "elserna", "hetens", "arnas", "ernas", "ornas", "andes", "andet", "anden",
+    "heten", "heter", "arens", "elsen", "elser", "arna", "erna", "orna", "ande", "ende",
+    "arne", "aste", "aren", "ades", "else", "erns", "ens", "ets", "het", "ast", "are", "ern", "ade",
+    "ad", "en", "et", "na", "ar", "er", "or", "as", "es", "at", "a", "e",
+];
+
+/// The shortest stem left after cutting a suffix, in characters.
+pub const MIN_STEM: usize = 3;
+
+/// Lowercases and composes the Swedish letters written with combining marks, and drops
+/// accents that Swedish spelling treats as optional (é, è, à, ü).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            '\u{30a}' => {
+                compose(&mut out, 'a', 'å');
+            }
+            '\u{308}' => {
+                if !compose(&mut out, 'a', 'ä') {
+                    compose(&mut out, 'o', 'ö');
+                }
+            }
+            '\u{301}' | '\u{300}' => {}
+            'é' | 'è' | 'ê' => out.push('e'),
+            'à' | 'á' => out.push('a'),
+            'ü' => out.push('u'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn compose(out: &mut String, base: char, with: char) -> bool {
+    if out.ends_with(base) {
+        out.pop();
+        out.push(with);
+        true
+    } else {
+        false
+    }
+}
+
+/// Splits folded text into words: runs of letters and digits; a `.` between digits stays
+/// (step numbers like `15.3`).
+pub fn tokens(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            if chars[i].is_alphanumeric() {
+                i += 1;
+            } else if chars[i] == '.'
+                && i > start
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(chars[start..i].iter().collect());
+    }
+    out
+}
+
+/// The stem of one folded word.
+pub fn stem(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.iter().any(char::is_ascii_digit) {
+        return word.to_string();
+    }
+    let mut len = chars.len();
+    for suffix in SUFFIXES {
+        let n = suffix.chars().count();
+        if len >= n + MIN_STEM && chars[len - n..].iter().copied().eq(suffix.chars()) {
+            len -= n;
+            break;
+        }
+    }
+    if len == chars.len() && len > MIN_STEM && chars[len - 1] == 's' {
+        // A genitive or plural -s after a consonant that can end a Swedish word.
+        if "bcdfghjklmnoprtvy".contains(chars[len - 2]) {
+            len -= 1;
+        }
+    }
+    // A doubled or neuter -t ending: "sjukt" → "sjuk", "tillräckligt" → "tillräcklig".
+    if len > MIN_STEM {
+        let pair: String = chars[len - 2..len].iter().collect();
+        if matches!(
+            pair.as_str(),
+            "dd" | "gd" | "nn" | "dt" | "gt" | "kt" | "tt"
+        ) {
+            len -= 1;
+        }
+    }
+    chars[..len].iter().collect()
+}
+
+/// The stems of a text, in order.
+pub fn terms(text: &str) -> Vec<String> {
+    tokens(&fold(text)).iter().map(|t| stem(t)).collect()
+}
+
+/// One searchable page.
+pub struct Doc {
+    /// URL from the site root.
+    pub url: String,
+    /// Title shown in the results.
+    pub title: String,
+    /// A line under the title: "Steg 12 · Socialtjänsten".
+    pub meta: String,
+    /// Text the title is matched in (with the step number).
+    pub title_text: String,
+    /// The body text.
+    pub body: String,
+}
+
+#[derive(Serialize)]
+struct IndexDoc<'a> {
+    u: &'a str,
+    t: &'a str,
+    m: &'a str,
+    x: String,
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    docs: Vec<IndexDoc<'a>>,
+    /// Stem → list of [doc, weight], sorted by doc.
+    terms: BTreeMap<String, Vec<[u32; 2]>>,
+}
+
+/// Weight of a word in a title against one in the body.
+const TITLE_WEIGHT: u32 = 10;
+/// Characters of body text shown under a result.
+const EXCERPT: usize = 180;
+
+/// The index as a script that sets `window.PROCESSKARTA_SOK`.
+pub fn index_js(docs: &[Doc]) -> String {
+    let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let i = i as u32;
+        for t in terms_of(&d.title_text) {
+            *terms.entry(t).or_default().entry(i).or_default() += TITLE_WEIGHT;
+        }
+        for t in terms_of(&d.body) {
+            let w = terms.entry(t).or_default().entry(i).or_default();
+            *w = (*w + 1).min(1000);
+        }
+    }
+    let index = Index {
+        docs: docs
+            .iter()
+            .map(|d| IndexDoc {
+                u: &d.url,
+                t: &d.title,
+                m: &d.meta,
+                x: excerpt(&d.body),
+            })
+            .collect(),
+        terms: terms
+            .into_iter()
+            .map(|(t, m)| (t, m.into_iter().map(|(d, w)| [d, w]).collect()))
+            .collect(),
+    };
+    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
+    format!("window.PROCESSKARTA_SOK = {json};\n")
+}
+
+fn terms_of(text: &str) -> Vec<String> {
+    terms(text)
+}
+
+fn excerpt(body: &str) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= EXCERPT {
+        return flat;
+    }
+    let cut: String = flat.chars().take(EXCERPT).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > EXCERPT / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{cut} …")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_swedish_letters() {
+        assert_eq!(fold("ÅÄÖ Läkarintyg"), "åäö läkarintyg");
+        assert_eq!(fold("a\u{30a}r o\u{308}ver"), "år över");
+        assert_eq!(fold("Idé"), "ide");
+    }
+
+    #[test]
+    fn splits_words_and_keeps_step_numbers() {
+        assert_eq!(
+            tokens("steg 15.3, sip-mötet. 12."),
+            ["steg", "15.3", "sip", "mötet", "12"]
+        );
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        assert_eq!(stem("läkarintyget"), "läkarintyg");
+        assert_eq!(stem("läkarintyg"), "läkarintyg");
+        assert_eq!(stem("handläggarna"), stem("handläggare"));
+        assert_eq!(stem("ut"), "ut");
+    }
+
+    #[test]
+    fn index_is_a_script() {
+        let js = index_js(&[Doc {
+            url: "steg/1.html".into(),
+            title: "Läkarintyget".into(),
+            meta: "Steg 1".into(),
+            title_text: "Steg 1 Läkarintyget".into(),
+            body: "Läs läkarintyget.".into(),
+        }]);
+        assert!(js.starts_with("window.PROCESSKARTA_SOK = {"));
+        assert!(js.contains("\"läkarintyg\":[[0,11]]"), "{js}");
+    }
+}
