@@ -195,14 +195,15 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
                 };
                 links.push(action);
             }
-            Event::End(TagEnd::Link) => match links.pop() {
-                Some(LinkAction::Keep {
+            Event::End(TagEnd::Link) => {
+                if let Some(LinkAction::Keep {
                     at,
                     href,
                     title,
                     step,
                     text_from,
-                }) => {
+                }) = links.pop()
+                {
                     let mut tag = format!("<a href=\"{}\"", escape_attr(&href));
                     if !title.is_empty() {
                         tag.push_str(&format!(" title=\"{}\"", escape_attr(&title)));
@@ -217,8 +218,7 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
                     out[at] = Event::InlineHtml(CowStr::from(tag));
                     out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
                 }
-                _ => {}
-            },
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -260,7 +260,12 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
             Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
             Event::Html(s) | Event::InlineHtml(s) => {
                 text.push_str(&s);
-                out.push(Event::Text(s));
+                if images.is_empty() {
+                    // Escaped with quotes too, so not even the text looks like an attribute.
+                    out.push(Event::InlineHtml(CowStr::from(escape_attr(&s))));
+                } else {
+                    out.push(Event::Text(s));
+                }
             }
             Event::Text(s) => {
                 text.push_str(&s);
@@ -396,7 +401,10 @@ mod tests {
         assert_eq!(unique_id("Syfte", &[], &mut used), "syfte");
         assert_eq!(unique_id("Syfte", &[], &mut used), "syfte-2");
         assert_eq!(unique_id("Steg 12", &[], &mut used), "avsnitt-steg-12");
-        assert_eq!(unique_id("Kommer från", &[], &mut used), "avsnitt-kommer-fran");
+        assert_eq!(
+            unique_id("Kommer från", &[], &mut used),
+            "avsnitt-kommer-fran"
+        );
         assert_eq!(unique_id("???", &[], &mut used), "avsnitt");
     }
 

@@ -126,8 +126,10 @@ impl<'a> Site<'a> {
         }
         for page in &model.pages {
             t.urls.insert(page.path.clone(), page_url(&page.path));
-            t.print_ids
-                .insert(page.path.clone(), format!("sida-{}", crate::model::slug(&page.path)));
+            t.print_ids.insert(
+                page.path.clone(),
+                format!("sida-{}", crate::model::slug(&page.path)),
+            );
             all.push((page, true));
         }
         for (page, strip_title) in all {
@@ -143,8 +145,10 @@ impl<'a> Site<'a> {
                 print: false,
             };
             let r = markdown::render(&ctx, model.markdown(page));
-            t.anchors
-                .insert(page.path.clone(), r.headings.into_iter().map(|h| h.id).collect());
+            t.anchors.insert(
+                page.path.clone(),
+                r.headings.into_iter().map(|h| h.id).collect(),
+            );
         }
         t
     }
@@ -209,7 +213,10 @@ impl<'a> Site<'a> {
             item(self.s("aktualisering"), "aktualisering.html".into(), None),
         ];
         for page in &self.model.pages {
-            pages.push(item(page.title.clone(), page_url(&page.path), None));
+            // A party's own page (`parter/<lane-id>.md`) is linked from the party's page.
+            if !self.is_party_page(&page.path) {
+                pages.push(item(page.title.clone(), page_url(&page.path), None));
+            }
         }
         pages.push(item(self.s("print"), "skriv-ut.html".into(), None));
         pages.push(item(self.s("search"), "sok.html".into(), None));
@@ -221,13 +228,7 @@ impl<'a> Site<'a> {
             .model
             .lanes
             .iter()
-            .map(|l| {
-                item(
-                    l.name.clone(),
-                    party_url(&l.id),
-                    Some(self.color(&l.id)),
-                )
-            })
+            .map(|l| item(l.name.clone(), party_url(&l.id), Some(self.color(&l.id))))
             .collect();
         if !parties.is_empty() {
             groups.push(NavGroup {
@@ -248,6 +249,13 @@ impl<'a> Site<'a> {
             });
         }
         groups
+    }
+
+    /// True for `parter/<lane-id>.md` of a lane of the model.
+    pub fn is_party_page(&self, path: &str) -> bool {
+        path.strip_prefix("parter/")
+            .and_then(|p| p.strip_suffix(".md"))
+            .is_some_and(|id| self.model.lanes.iter().any(|l| l.id.0 == id))
     }
 
     /// Breadcrumbs: the overview, then `trail`, then the page itself.

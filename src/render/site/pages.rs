@@ -103,7 +103,13 @@ struct Renderer<'s, 'o> {
 
 impl Renderer<'_, '_> {
     /// The context every template gets.
-    fn context(&self, url: &str, title: &str, kind: &str, crumbs: Option<Vec<Crumb>>) -> tera::Context {
+    fn context(
+        &self,
+        url: &str,
+        title: &str,
+        kind: &str,
+        crumbs: Option<Vec<Crumb>>,
+    ) -> tera::Context {
         let book = &self.site.model.book;
         let mut ctx = tera::Context::new();
         ctx.insert(
@@ -254,7 +260,7 @@ impl Renderer<'_, '_> {
                     body: r.text.clone(),
                 });
                 let title = if intro.title.is_empty() || intro.title == model.book.title {
-                    self.site.s("start_page")
+                    self.site.s("intro")
                 } else {
                     intro.title.clone()
                 };
@@ -282,7 +288,12 @@ impl Renderer<'_, '_> {
             .lanes
             .iter()
             .map(|l| {
-                let count = self.site.steps.values().filter(|(_, s)| s.lane == l.id).count();
+                let count = self
+                    .site
+                    .steps
+                    .values()
+                    .filter(|(_, s)| s.lane == l.id)
+                    .count();
                 serde_json::json!({
                     "id": l.id.0,
                     "name": l.name,
@@ -412,7 +423,12 @@ impl Renderer<'_, '_> {
     fn leads_to(&self, nr: StepNr, map: &ProcessMap, step: &Step) -> Vec<EdgeRow> {
         let site = self.site;
         let mut rows = Vec::new();
-        if let Some(sub) = site.model.subprocesses.iter().find(|m| m.opened_from == Some(nr)) {
+        if let Some(sub) = site
+            .model
+            .subprocesses
+            .iter()
+            .find(|m| m.opened_from == Some(nr))
+        {
             if let Some(id) = nav::Site::sub_id(sub) {
                 rows.push(EdgeRow {
                     pre: Some(site.s("opens_subprocess")),
@@ -549,7 +565,12 @@ impl Renderer<'_, '_> {
             None => "index.html".into(),
         };
         let continues: Vec<EdgeRow> = opener
-            .map(|(_, s)| s.next.iter().map(|e| self.edge(e.label.clone(), e.to)).collect())
+            .map(|(_, s)| {
+                s.next
+                    .iter()
+                    .map(|e| self.edge(e.label.clone(), e.to))
+                    .collect()
+            })
             .unwrap_or_default();
         ctx.insert(
             "sub",
@@ -690,7 +711,12 @@ impl Renderer<'_, '_> {
             }));
         }
         for page in &site.model.pages {
-            let id = site.targets.print_ids.get(&page.path).cloned().unwrap_or_default();
+            let id = site
+                .targets
+                .print_ids
+                .get(&page.path)
+                .cloned()
+                .unwrap_or_default();
             sections.push(serde_json::json!({
                 "id": id,
                 "title": page.title,
@@ -767,7 +793,11 @@ fn self_leads_to(site: &Site, map: &ProcessMap, step: &Step) -> String {
 
 /// The table of contents: the body's top-level headings.
 fn toc(headings: &[Heading], level: u8) -> Vec<Heading> {
-    headings.iter().filter(|h| h.level == level).cloned().collect()
+    headings
+        .iter()
+        .filter(|h| h.level == level)
+        .cloned()
+        .collect()
 }
 
 /// The ids `steg-…` of the step boxes in an SVG.
@@ -799,7 +829,8 @@ fn inline_svg(svg: &str) -> String {
 
 fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !s.contains(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !s.contains(char::is_whitespace)
 }
 
 /// The feedback contact as a link (mail or web) and its text.
@@ -824,15 +855,24 @@ mod tests {
     #[test]
     fn finds_step_ids_in_svg() {
         let ids = step_ids(r#"<svg><a href="x"><g id="steg-12"/></a><g id='steg-15-3'/></svg>"#);
-        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["steg-12", "steg-15-3"]);
+        assert_eq!(
+            ids.into_iter().collect::<Vec<_>>(),
+            ["steg-12", "steg-15-3"]
+        );
     }
 
     #[test]
     fn contact_links_only_mail_and_web() {
-        assert_eq!(contact("mailto:a@b.se"), (Some("mailto:a@b.se".into()), "a@b.se".into()));
+        assert_eq!(
+            contact("mailto:a@b.se"),
+            (Some("mailto:a@b.se".into()), "a@b.se".into())
+        );
         assert_eq!(contact("a@b.se").0.as_deref(), Some("mailto:a@b.se"));
         assert_eq!(contact("javascript:alert(1)").0, None);
-        assert_eq!(contact("https://x.se/form").0.as_deref(), Some("https://x.se/form"));
+        assert_eq!(
+            contact("https://x.se/form").0.as_deref(),
+            Some("https://x.se/form")
+        );
     }
 
     #[test]

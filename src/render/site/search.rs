@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 /// Suffixes the stemmer cuts, longest first. Mirrored in `themes/default/sok.js`.
 pub const SUFFIXES: &[&str] = &[
-    "heterna", "elserna", "hetens", "arnas", "ernas", "ornas", "andes", "andet", "anden",
-    "heten", "heter", "arens", "elsen", "elser", "arna", "erna", "orna", "ande", "ende",
-    "arne", "aste", "aren", "ades", "else", "erns", "ens", "ets", "het", "ast", "are", "ern", "ade",
-    "ad", "en", "et", "na", "ar", "er", "or", "as", "es", "at", "a", "e",
+    "heterna", "elserna", "hetens", "arnas", "ernas", "ornas", "andes", "andet", "anden", "heten",
+    "heter", "arens", "elsen", "elser", "arna", "erna", "orna", "ande", "ende", "arne", "aste",
+    "aren", "ades", "else", "erns", "ens", "ets", "het", "ast", "are", "ern", "ade", "ena", "ad",
+    "an", "en", "et", "na", "ar", "er", "or", "as", "es", "at", "a", "e",
 ];
 
 /// The shortest stem left after cutting a suffix, in characters.
@@ -67,17 +67,14 @@ pub fn tokens(folded: &str) -> Vec<String> {
         }
         let start = i;
         while i < chars.len() {
-            if chars[i].is_alphanumeric() {
-                i += 1;
-            } else if chars[i] == '.'
+            let digit_dot = chars[i] == '.'
                 && i > start
                 && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            {
-                i += 1;
-            } else {
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if !(chars[i].is_alphanumeric() || digit_dot) {
                 break;
             }
+            i += 1;
         }
         out.push(chars[start..i].iter().collect());
     }
@@ -185,6 +182,12 @@ pub fn index_js(docs: &[Doc]) -> String {
             .collect(),
     };
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
+    // `<`, `>` and `&` occur only inside strings; as escapes the file holds no markup at all,
+    // even if someone pastes it into a page.
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     format!("window.PROCESSKARTA_SOK = {json};\n")
 }
 
