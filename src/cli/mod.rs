@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod init;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ enum Command {
     Check(check::Args),
     Build(build::Args),
     Init(init::Args),
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -34,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
