@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Browser tests of the built site: axe-core over one page of every type in headless Chromium
+# (Debian's package), a click on the overview map, keyboard access to the map, and search.
+# Also runs the browser side of the stemmer test. Called from .ci/run; needs root for apt.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing chromium"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+# playwright-core never downloads a browser; the flag is for safety.
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+
+echo "== stemmer (browser side)"
+node --test stemmer.test.js
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== build the repository's model"
+(cd "$repo" && cargo run --release --quiet -- build -o "$work/site")
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >"$work/http.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do
+  if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/index.html')" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+done
+
+echo "== site in headless chromium"
+node site.test.js "$work/site" "http://127.0.0.1:$port/"
