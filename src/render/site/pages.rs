@@ -5,10 +5,10 @@ use super::nav::{self, page_url, party_url, root_of, sub_url, Crumb, Site};
 use super::search::{self, Doc};
 use super::theme;
 use crate::diagnostic::Diagnostic;
-use crate::model::{AccessibilitySection, LaneId, Page, ProcessMap, Step, StepKind, StepNr};
+use crate::model::{AccessibilitySection, LaneId, MapId, Page, ProcessMap, Step, StepKind, StepNr};
 use crate::render::{map, step_url, Output};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A step in a list.
 #[derive(Serialize)]
@@ -59,12 +59,28 @@ pub fn render_all(
     a11y: &AccessibilitySection,
     out: &mut Output,
 ) -> Result<(), Vec<Diagnostic>> {
+    // Each map is drawn once: the overview for the start page (at the root), a sub-process
+    // for its page (one folder down). Step pages only need to know which boxes exist.
+    let mut svgs = BTreeMap::new();
+    svgs.insert(
+        MapId::Overview,
+        inline_svg(&map::overview_svg(site.model, "")),
+    );
+    for sub in &site.model.subprocesses {
+        if let Some(id) = nav::Site::sub_id(sub) {
+            let svg = inline_svg(&map::subprocess_svg(site.model, id, "../"));
+            svgs.insert(sub.id.clone(), svg);
+        }
+    }
+    let ids = svgs.iter().map(|(k, v)| (k.clone(), step_ids(v))).collect();
     let mut r = Renderer {
         site,
         out,
         diags: Vec::new(),
         docs: Vec::new(),
         assets: BTreeSet::new(),
+        svgs,
+        ids,
     };
     r.index();
     for nr in &site.order {
@@ -99,6 +115,10 @@ struct Renderer<'s, 'o> {
     diags: Vec<Diagnostic>,
     docs: Vec<Doc>,
     assets: BTreeSet<String>,
+    /// Each map's SVG, ready to sit in its page.
+    svgs: BTreeMap<MapId, String>,
+    /// The ids of the step boxes on each map.
+    ids: BTreeMap<MapId, BTreeSet<String>>,
 }
 
 impl Renderer<'_, '_> {
@@ -247,7 +267,7 @@ impl Renderer<'_, '_> {
     fn index(&mut self) {
         let url = "index.html";
         let model = self.site.model;
-        let svg = inline_svg(&map::overview_svg(model, ""));
+        let svg = self.svgs.get(&MapId::Overview).cloned().unwrap_or_default();
         let mut ctx = self.context(url, &model.book.title, "index", None);
         let (body, intro_title) = match &model.intro {
             Some(intro) => {
@@ -340,7 +360,7 @@ impl Renderer<'_, '_> {
             body: text,
         });
         Self::page_data(&mut ctx, serde_json::json!({ "body": body, "toc": toc }));
-        let svg_has = self.svg_ids(map);
+        let svg_has = self.ids.get(&map.id).cloned().unwrap_or_default();
         let opens = site
             .model
             .subprocesses
@@ -382,15 +402,6 @@ impl Renderer<'_, '_> {
         ctx.insert("prev", &link(prev));
         ctx.insert("next", &link(next));
         self.emit("step.html", &url, &ctx);
-    }
-
-    /// Ids of the step boxes on the map a step is drawn on.
-    fn svg_ids(&self, map: &ProcessMap) -> BTreeSet<String> {
-        let svg = match nav::Site::sub_id(map) {
-            Some(id) => map::subprocess_svg(self.site.model, id, "../"),
-            None => map::overview_svg(self.site.model, "../"),
-        };
-        step_ids(&svg)
     }
 
     fn edge(&self, pre: Option<String>, to: StepNr) -> EdgeRow {
@@ -553,13 +564,13 @@ impl Renderer<'_, '_> {
         let party = site.lane_name(&lane);
         let crumbs = site.crumbs(vec![(party.clone(), party_url(&lane))], sub.title.clone());
         let mut ctx = self.context(&url, &sub.title, "underprocess", Some(crumbs));
-        let svg = inline_svg(&map::subprocess_svg(site.model, id, "../"));
+        let svg = self.svgs.get(&sub.id).cloned().unwrap_or_default();
         Self::page_data(&mut ctx, serde_json::json!({ "svg": svg }));
         let nrs: Vec<StepNr> = sub.steps.iter().map(|s| s.nr).collect();
         let rows: Vec<StepRow> = nrs.iter().filter_map(|n| self.step_row(*n)).collect();
         ctx.insert("steps", &rows);
         let opener = sub.opened_from.and_then(|o| site.steps.get(&o));
-        let overview_ids = step_ids(&map::overview_svg(site.model, "../"));
+        let overview_ids = self.ids.get(&MapId::Overview).cloned().unwrap_or_default();
         let back_url = match opener {
             Some((m, s)) => self.map_url(s.nr, m, |a| overview_ids.contains(a)),
             None => "index.html".into(),
