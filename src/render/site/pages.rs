@@ -835,6 +835,18 @@ fn inline_svg(svg: &str) -> String {
     if s.starts_with("<!DOCTYPE") {
         s = s.find('>').map_or(s, |i| s[i + 1..].trim_start());
     }
+    // A map whose steps are links is a group of controls, not an image: `role="img"` would
+    // hide the links from assistive technology (and axe reports nested-interactive).
+    if let (Some(end), true) = (s.find('>'), s.contains("<a ")) {
+        let root = &s[..end];
+        if root.starts_with("<svg") && root.contains(" role=\"img\"") {
+            return format!(
+                "{}{}",
+                root.replacen(" role=\"img\"", " role=\"group\"", 1),
+                &s[end..]
+            );
+        }
+    }
     s.to_string()
 }
 
@@ -889,5 +901,13 @@ mod tests {
     #[test]
     fn svg_loses_its_prolog() {
         assert_eq!(inline_svg("<?xml version=\"1.0\"?>\n<svg/>"), "<svg/>");
+        assert_eq!(
+            inline_svg("<svg role=\"img\" aria-label=\"K\"><a href=\"x\"/></svg>"),
+            "<svg role=\"group\" aria-label=\"K\"><a href=\"x\"/></svg>"
+        );
+        assert_eq!(
+            inline_svg("<svg role=\"img\"><g/></svg>"),
+            "<svg role=\"img\"><g/></svg>"
+        );
     }
 }
