@@ -30,8 +30,10 @@ pub struct Rendered {
     pub html: String,
     /// Its headings, in order.
     pub headings: Vec<Heading>,
-    /// Its plain text, for search and excerpts.
+    /// Its plain text, for search.
     pub text: String,
+    /// Its plain text without the headings, for excerpts.
+    pub summary: String,
     /// Files under `handlaggarstod/` it links to, by relative path.
     pub assets: BTreeSet<String>,
 }
@@ -128,6 +130,7 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
     let mut title_stripped = !ctx.strip_title;
     let mut skipping_title = false;
     let mut last_level = ctx.base_level.saturating_sub(1);
+    let mut heading_spans: Vec<(usize, usize)> = Vec::new();
 
     for event in Parser::new_ext(markdown, options()) {
         if skipping_title {
@@ -175,6 +178,7 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
                     id: full,
                     text: heading_text,
                 });
+                heading_spans.push((from, text.len()));
                 text.push('\n');
             }
             Event::Start(Tag::Link {
@@ -289,6 +293,14 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
         }
     }
     pulldown_cmark::html::push_html(&mut rendered.html, out.into_iter());
+    let mut summary = String::new();
+    let mut at = 0;
+    for (from, to) in heading_spans {
+        summary.push_str(&text[at..from]);
+        at = to;
+    }
+    summary.push_str(&text[at..]);
+    rendered.summary = summary;
     rendered.text = text;
     rendered
 }

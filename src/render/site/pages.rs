@@ -278,6 +278,7 @@ impl Renderer<'_, '_> {
                     meta: self.site.s("start_page"),
                     title_text: format!("{} {}", model.book.title, intro.title),
                     body: r.text.clone(),
+                    summary: r.summary.clone(),
                 });
                 let title = if intro.title.is_empty() || intro.title == model.book.title {
                     self.site.s("intro")
@@ -345,12 +346,12 @@ impl Renderer<'_, '_> {
         }
         let crumbs = site.crumbs(trail, site.step_label(nr));
         let mut ctx = self.context(&url, &title, "steg", Some(crumbs));
-        let (body, toc, text) = match site.model.guidance.get(&nr) {
+        let (body, toc, text, summary) = match site.model.guidance.get(&nr) {
             Some(page) => {
                 let r = self.markdown(page, &url, 2, false);
-                (r.html, toc(&r.headings, 2), r.text)
+                (r.html, toc(&r.headings, 2), r.text, r.summary)
             }
-            None => (String::new(), Vec::new(), String::new()),
+            None => Default::default(),
         };
         self.docs.push(Doc {
             url: url.clone(),
@@ -358,6 +359,7 @@ impl Renderer<'_, '_> {
             meta: format!("{} · {party}", site.step_label(nr)),
             title_text: format!("{} {nr} {}", site.s("step"), step.title),
             body: text,
+            summary,
         });
         Self::page_data(&mut ctx, serde_json::json!({ "body": body, "toc": toc }));
         let svg_has = self.ids.get(&map.id).cloned().unwrap_or_default();
@@ -550,6 +552,7 @@ impl Renderer<'_, '_> {
             },
             title_text: lane.name.clone(),
             body: titles.join(". "),
+            summary: titles.join(". "),
         });
         self.emit("party.html", &url, &ctx);
     }
@@ -595,17 +598,19 @@ impl Renderer<'_, '_> {
                 "continues": continues,
             }),
         );
+        let step_titles = sub
+            .steps
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()
+            .join(". ");
         self.docs.push(Doc {
             url: url.clone(),
             title: sub.title.clone(),
             meta: site.s("subprocess"),
             title_text: sub.title.clone(),
-            body: sub
-                .steps
-                .iter()
-                .map(|s| s.title.as_str())
-                .collect::<Vec<_>>()
-                .join(". "),
+            body: step_titles.clone(),
+            summary: step_titles,
         });
         self.emit("subprocess.html", &url, &ctx);
     }
@@ -660,6 +665,7 @@ impl Renderer<'_, '_> {
             },
             title_text: page.title.clone(),
             body: r.text.clone(),
+            summary: r.summary.clone(),
         });
         Self::page_data(
             &mut ctx,

@@ -131,6 +131,8 @@ pub struct Doc {
     pub title_text: String,
     /// The body text.
     pub body: String,
+    /// The text shown under the result (the body without headings).
+    pub summary: String,
 }
 
 #[derive(Serialize)]
@@ -173,7 +175,7 @@ pub fn index_js(docs: &[Doc]) -> String {
                 u: &d.url,
                 t: &d.title,
                 m: &d.meta,
-                x: excerpt(&d.body),
+                x: excerpt(&d.summary),
             })
             .collect(),
         terms: terms
@@ -243,6 +245,7 @@ mod tests {
             meta: "Steg 1".into(),
             title_text: "Steg 1 Läkarintyget".into(),
             body: "Läs läkarintyget.".into(),
+            summary: "Läs läkarintyget.".into(),
         }]);
         assert!(js.starts_with("window.PROCESSKARTA_SOK = {"));
         assert!(js.contains("\"läkarintyg\":[[0,11]]"), "{js}");
