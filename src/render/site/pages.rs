@@ -442,16 +442,8 @@ impl Renderer<'_, '_> {
             .iter()
             .find(|m| m.opened_from == Some(nr))
         {
-            if let Some(id) = nav::Site::sub_id(sub) {
-                rows.push(EdgeRow {
-                    pre: Some(site.s("opens_subprocess")),
-                    link: sub.title.clone(),
-                    url: Some(sub_url(id)),
-                    after: None,
-                });
-            }
             for start in sub.steps.iter().filter(|s| s.kind == StepKind::Start) {
-                rows.push(self.edge(Some(site.s("subprocess")), start.nr));
+                rows.push(self.edge(Some(site.s("opens_subprocess")), start.nr));
             }
         }
         for e in &step.next {
