@@ -12,16 +12,17 @@
     buttons[i].hidden = false;
     buttons[i].addEventListener("click", function () { window.print(); });
   }
-  /* A link to a step on a map (index.html#steg-12) scrolls the map so the step is in view,
-   * also sideways on a narrow screen; the step is marked by the style sheet's :target. */
-  function reveal() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    if (!id) return;
-    var el = document.getElementById(id);
-    if (el && el.closest && el.closest(".map__scroll")) {
-      el.scrollIntoView({ block: "center", inline: "center" });
-    }
+  /* The map's zoom button: fit to the page, or about the size of the printed map. */
+  var zooms = document.querySelectorAll("[data-map-zoom]");
+  for (var j = 0; j < zooms.length; j++) {
+    var tools = zooms[j].closest("[data-map-tools]");
+    if (tools) tools.hidden = false;
+    zooms[j].addEventListener("click", function (e) {
+      var button = e.currentTarget;
+      var figure = button.closest(".map");
+      var on = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      if (figure) figure.classList.toggle("map--large", on);
+    });
   }
-  window.addEventListener("hashchange", reveal);
-  reveal();
 })();
