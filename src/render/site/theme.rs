@@ -93,7 +93,7 @@ impl Theme {
                     ))]
                 })?;
                 templates.push((name.to_string(), text));
-            } else if rel != "strings.toml" && rel != "theme.toml" {
+            } else if !matches!(rel.as_str(), "strings.toml" | "theme.toml" | "README.md") {
                 assets.insert(rel, bytes);
             }
         }
