@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the built site: axe-core over one page of every type in headless Chromium
-# (Debian's package), a click on the overview map, keyboard access to the map, and search.
+# (Debian's package), a click on the overview map, keyboard access to the map, search, and
+# serve's reload and error overlay.
 # Also runs the browser side of the stemmer test. Called from .ci/run; needs root for apt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,5 +41,10 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 
+status=0
 echo "== site in headless chromium"
-node site.test.js "$work/site" "http://127.0.0.1:$port/"
+node site.test.js "$work/site" "http://127.0.0.1:$port/" || status=1
+
+echo "== serve in headless chromium"
+node serve.test.js "$repo/target/release/processkarta" "$repo/tests/fixtures/valid" || status=1
+exit "$status"
