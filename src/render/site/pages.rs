@@ -210,25 +210,9 @@ impl Renderer<'_, '_> {
             kind: step.kind.as_str(),
             kind_label: self.site.kind_label(step.kind),
             aktualisering: step.aktualisering,
-            leads_to: self.leads_to_text(map, step),
+            leads_to: leads_to_text(self.site, map, step),
             children: Vec::new(),
         })
-    }
-
-    /// "Ja → 4, Nej → 6" for the step lists.
-    fn leads_to_text(&self, map: &ProcessMap, step: &Step) -> String {
-        let mut parts: Vec<String> = step
-            .next
-            .iter()
-            .map(|e| match &e.label {
-                Some(l) => format!("{l} → {}", e.to),
-                None => e.to.to_string(),
-            })
-            .collect();
-        if step.kind == StepKind::End && map.opened_from.is_some() {
-            parts.push(self.site.s("back_to_overview"));
-        }
-        parts.join(", ")
     }
 
     /// Rows of `nrs`, with each opened sub-process's steps nested under its opener.
@@ -715,7 +699,7 @@ impl Renderer<'_, '_> {
                 "title": step.title,
                 "party": site.lane_name(&step.lane),
                 "kind_label": site.kind_label(step.kind),
-                "leads_to": self_leads_to(site, map, step),
+                "leads_to": leads_to_text(site, map, step),
                 "body": body,
             }));
         }
@@ -785,7 +769,8 @@ impl Renderer<'_, '_> {
     }
 }
 
-fn self_leads_to(site: &Site, map: &ProcessMap, step: &Step) -> String {
+/// "Ja → 4, Nej → 6" for the step lists.
+fn leads_to_text(site: &Site, map: &ProcessMap, step: &Step) -> String {
     let mut parts: Vec<String> = step
         .next
         .iter()
