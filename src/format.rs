@@ -4,12 +4,13 @@
 //! These types only describe syntax. Meaning (numbers, lanes, arrows) is resolved in
 //! [`crate::model`].
 
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
 /// `process/karta.yaml`: the overview map.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KartaFile {
     /// Title of the overview map.
@@ -20,7 +21,7 @@ pub struct KartaFile {
 
 /// `process/<lane-id>.yaml`: one party's lane. `S` is the step type: [`StepDef`] normally,
 /// a YAML value while the loader checks steps one by one.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaneFile<S = StepDef> {
     /// The party's name, shown on the map.
@@ -37,7 +38,7 @@ pub struct LaneFile<S = StepDef> {
 }
 
 /// `process/underprocesser/<id>.yaml`: a sub-process opened from one overview step.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubprocessFile<S = StepDef> {
     /// Title of the sub-process map.
@@ -49,7 +50,9 @@ pub struct SubprocessFile<S = StepDef> {
 }
 
 /// The kind of a step, which decides its symbol and its rules.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     /// Where the process begins.
@@ -79,7 +82,7 @@ impl StepKind {
 }
 
 /// One step as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepDef {
     /// The number people cite; positive and unique on its map.
@@ -108,7 +111,7 @@ pub struct StepDef {
 pub struct NextDef(pub Vec<ArrowDef>);
 
 /// One arrow as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArrowDef {
     /// Number of the target step.
@@ -149,6 +152,26 @@ impl<'de> Deserialize<'de> for NextDef {
     }
 }
 
+/// Written by hand like the deserializer above: a number, or a list whose items are numbers
+/// or `{to, label}` objects.
+impl JsonSchema for NextDef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NextDef".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let nr = generator.subschema_for::<u32>();
+        let arrow = generator.subschema_for::<ArrowDef>();
+        schemars::json_schema!({
+            "description": "Outgoing arrows: a step number, a list of step numbers, or a list of {to, label}.",
+            "anyOf": [
+                nr,
+                { "type": "array", "items": { "anyOf": [nr, arrow] } }
+            ]
+        })
+    }
+}
+
 fn to_u32<E: de::Error>(v: u64) -> Result<u32, E> {
     u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &"a step number"))
 }
@@ -179,7 +202,7 @@ impl<'de> Deserialize<'de> for ArrowItem {
 }
 
 /// `book.toml`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BookToml {
     /// `[book]`: title, description and labels.
@@ -196,7 +219,7 @@ pub struct BookToml {
 }
 
 /// `[book]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BookSection {
     /// Title of the model and the site.
@@ -223,7 +246,7 @@ fn default_language() -> String {
 }
 
 /// `[build]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BuildSection {
     /// Output folder relative to the model (default `book`).
@@ -252,7 +275,7 @@ fn default_theme() -> String {
 }
 
 /// Paper size of the printed map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Paper {
     /// 210 × 297 mm.
     A4,
@@ -278,7 +301,7 @@ impl Paper {
 }
 
 /// Orientation of the printed map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Orientation {
     /// Long side horizontal (the default).
@@ -289,7 +312,7 @@ pub enum Orientation {
 }
 
 /// `[map]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MapSection {
     /// Paper size.
@@ -302,7 +325,7 @@ pub struct MapSection {
 
 /// `[accessibility]`: the site's tillgänglighetsredogörelse. All fields but
 /// `shortcomings` are required when the table is present.
-#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AccessibilitySection {
     /// The organisation responsible for the site.

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod init;
+mod schema;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +29,7 @@ enum Command {
     Build(build::Args),
     Init(init::Args),
     Serve(serve::Args),
+    Schema(schema::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -37,5 +39,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
