@@ -25,15 +25,24 @@ fn hostile_text_comes_out_inert() {
     let run = model.run(&["build", "-o", "ut"]);
     run.expect_status(0);
     let files = util::tree(&model.path().join("ut"));
-    assert!(files.keys().any(|k| k.ends_with(".html")), "no HTML was built");
-    assert!(files.keys().any(|k| k.ends_with(".svg")), "no SVG was built");
+    assert!(
+        files.keys().any(|k| k.ends_with(".html")),
+        "no HTML was built"
+    );
+    assert!(
+        files.keys().any(|k| k.ends_with(".svg")),
+        "no SVG was built"
+    );
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
         for payload in PAYLOADS {
             assert!(!text.contains(payload), "{path} contains `{payload}`");
         }
         if path.ends_with(".pdf") {
-            assert!(!text.contains("/JavaScript") && !text.contains("/JS "), "{path} has PDF JavaScript");
+            assert!(
+                !text.contains("/JavaScript") && !text.contains("/JS "),
+                "{path} has PDF JavaScript"
+            );
         }
         if path.ends_with(".html") || path.ends_with(".svg") {
             for (i, _) in text.match_indices("<script") {
@@ -51,5 +60,8 @@ fn hostile_text_comes_out_inert() {
         .find(|(k, _)| k.starts_with("steg/2"))
         .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
         .expect("a page for step 2");
-    assert!(step.contains("&lt;script&gt;alert(9)&lt;/script&gt;"), "raw HTML is not shown as text");
+    assert!(
+        step.contains("&lt;script&gt;alert(9)&lt;/script&gt;"),
+        "raw HTML is not shown as text"
+    );
 }
