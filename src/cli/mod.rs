@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod init;
 mod schema;
 mod serve;
@@ -30,6 +31,7 @@ enum Command {
     Init(init::Args),
     Serve(serve::Args),
     Schema(schema::Args),
+    Diff(diff::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -40,5 +42,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }

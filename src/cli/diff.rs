@@ -1,0 +1,79 @@
+//! `processkarta diff`.
+
+use anyhow::Result;
+use processkarta::diagnostic;
+use processkarta::diff::{self, report, revision, Side};
+use std::process::ExitCode;
+
+/// Show what changed in the process between two versions of a model.
+///
+/// OLD and NEW are model folders or git revisions of the repository the command runs in
+/// (`processkarta diff main HEAD`, `processkarta diff origin/main .`); a revision is read
+/// with `git archive`, never by checking it out, and the model is the current folder's path
+/// in it (`REV:PATH` names another path from the top of the repository). A folder wins over
+/// a revision of the same name.
+///
+/// Reports, in process terms: steps added, removed, renumbered (the same step, recognised by
+/// its title and neighbours, under a new number), renamed, moved to another lane or changed
+/// in kind; arrows added and removed; vägval labels changed; aktualisering points added and
+/// removed; sub-processes and lanes added and removed; guidance pages changed, with the
+/// number of words added and removed and the first changed places.
+///
+/// A model with errors is compared as far as it could be read, and the report says so.
+///
+/// Exit status: 0 whether or not there are changes (1 with --exit-code when there are),
+/// 2 usage or I/O error, or a folder or revision that is not a model.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The old version: a model folder or a git revision.
+    old: String,
+    /// The new version: a model folder or a git revision.
+    new: String,
+    /// Output format: text, markdown (a pull-request comment) or json (see docs/ci.md).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with 1 when there are changes, like `git diff --exit-code`.
+    #[arg(long)]
+    exit_code: bool,
+}
+
+/// How the report is printed.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Lines with +, - and ~ for a terminal.
+    Text,
+    /// Headings and tables for a pull-request comment.
+    Markdown,
+    /// A stable JSON document: {format, version, old, new, lanes, maps, changes}.
+    Json,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let old_src = revision::resolve(&args.old)?;
+    let new_src = revision::resolve(&args.new)?;
+    let old = processkarta::check_model(&old_src.root)?;
+    let new = processkarta::check_model(&new_src.root)?;
+    let side = |label: &str, checked: &processkarta::Checked| {
+        let (errors, warnings) = diagnostic::count(&checked.diagnostics);
+        Side {
+            source: label.to_string(),
+            errors,
+            warnings,
+        }
+    };
+    let result = diff::diff(
+        &old.model,
+        &new.model,
+        side(&old_src.label, &old),
+        side(&new_src.label, &new),
+    );
+    let text = match args.format {
+        Format::Text => report::text(&result),
+        Format::Markdown => report::markdown(&result),
+        Format::Json => report::json(&result),
+    };
+    print!("{text}");
+    Ok(ExitCode::from(u8::from(
+        args.exit_code && !result.is_empty(),
+    )))
+}

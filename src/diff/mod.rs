@@ -1,0 +1,729 @@
+//! The difference between two versions of a model, in process terms: steps added, removed,
+//! renumbered, renamed, moved to another lane or changed in kind; arrows and their labels;
+//! aktualisering points; sub-processes; guidance pages with a word-level summary.
+//!
+//! [`diff`] compares two resolved models; [`matching`] recognises a step under a new number;
+//! [`report`] prints the result as text, Markdown or JSON; [`revision`] reads a model from a
+//! git revision. The JSON form is documented in `docs/ci.md` and only grows: fields are never
+//! renamed or given another meaning.
+
+pub mod matching;
+pub mod report;
+pub mod revision;
+pub mod words;
+
+use crate::model::{LaneId, MapId, Model, Page, ProcessMap, StepNr};
+use matching::Matching;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Version of the JSON report; raised only if a field changes meaning.
+pub const JSON_VERSION: u32 = 1;
+
+/// One side of the comparison.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Side {
+    /// The folder or revision as given on the command line.
+    pub source: String,
+    /// Errors `check` finds in it.
+    pub errors: usize,
+    /// Warnings `check` finds in it.
+    pub warnings: usize,
+}
+
+/// Everything that changed from the old model to the new one.
+#[derive(Clone, Debug, Serialize)]
+pub struct ModelDiff {
+    /// Always `"processkarta-diff"`.
+    pub format: &'static str,
+    /// [`JSON_VERSION`].
+    pub version: u32,
+    /// The old model.
+    pub old: Side,
+    /// The new model.
+    pub new: Side,
+    /// Names of the lanes, by id (the new name when a lane was renamed).
+    pub lanes: BTreeMap<String, String>,
+    /// Titles of the maps, by map id (`overview` or `subprocess:<id>`).
+    pub maps: BTreeMap<String, String>,
+    /// The changes, grouped: lanes, sub-processes, each map's steps and arrows, guidance.
+    pub changes: Vec<Change>,
+}
+
+impl ModelDiff {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// One change. Fields named `old_…` use the old model's numbers and names; the others the
+/// new model's. Step numbers are the cited form ("12", "15.3").
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum Change {
+    /// A lane file listed in the new karta.yaml and not the old.
+    LaneAdded {
+        /// Lane id.
+        lane: String,
+        /// Its name.
+        name: String,
+    },
+    /// A lane no longer in the model.
+    LaneRemoved {
+        /// Lane id.
+        lane: String,
+        /// Its name.
+        name: String,
+    },
+    /// A lane whose name changed.
+    LaneRenamed {
+        /// Lane id.
+        lane: String,
+        /// Name before.
+        old_name: String,
+        /// Name after.
+        new_name: String,
+    },
+    /// A new sub-process.
+    SubprocessAdded {
+        /// Map id, `subprocess:<id>`.
+        map: String,
+        /// Its title.
+        title: String,
+        /// The step that opens it.
+        opened_from: Option<String>,
+        /// Its number of steps.
+        steps: usize,
+    },
+    /// A sub-process no longer in the model.
+    SubprocessRemoved {
+        /// Map id, `subprocess:<id>`.
+        map: String,
+        /// Its title.
+        title: String,
+        /// The step that opened it.
+        old_opened_from: Option<String>,
+        /// Its number of steps.
+        steps: usize,
+    },
+    /// A new step.
+    StepAdded {
+        /// Map id.
+        map: String,
+        /// Its number.
+        step: String,
+        /// Its title.
+        title: String,
+        /// Its lane id.
+        lane: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// A step no longer on the map.
+    StepRemoved {
+        /// Map id.
+        map: String,
+        /// Its number in the old model.
+        old_step: String,
+        /// Its title.
+        title: String,
+        /// Its lane id.
+        lane: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// The same step under another number.
+    StepRenumbered {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its (new) title.
+        title: String,
+    },
+    /// A step whose title changed.
+    StepRenamed {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Title before.
+        old_title: String,
+        /// Title after.
+        new_title: String,
+    },
+    /// A step now in another lane.
+    StepMoved {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+        /// Lane id before.
+        old_lane: String,
+        /// Lane id after.
+        new_lane: String,
+    },
+    /// A step of another kind (task, vagval, …).
+    KindChanged {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+        /// Kind before.
+        old_kind: String,
+        /// Kind after.
+        new_kind: String,
+    },
+    /// A step that became an aktualisering point.
+    AktualiseringAdded {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+    },
+    /// A step that is no longer an aktualisering point.
+    AktualiseringRemoved {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+    },
+    /// A new arrow.
+    ArrowAdded {
+        /// Map id.
+        map: String,
+        /// From step.
+        from: String,
+        /// Title of the from step.
+        from_title: String,
+        /// To step.
+        to: String,
+        /// Title of the to step.
+        to_title: String,
+        /// Its label.
+        label: Option<String>,
+    },
+    /// An arrow no longer on the map.
+    ArrowRemoved {
+        /// Map id.
+        map: String,
+        /// From step (old number).
+        old_from: String,
+        /// Title of the from step.
+        from_title: String,
+        /// To step (old number).
+        old_to: String,
+        /// Title of the to step.
+        to_title: String,
+        /// Its label.
+        label: Option<String>,
+    },
+    /// The same arrow with another label (on a vägval: the answer it stands for).
+    LabelChanged {
+        /// Map id.
+        map: String,
+        /// From step, old number.
+        old_from: String,
+        /// To step, old number.
+        old_to: String,
+        /// From step.
+        from: String,
+        /// Title of the from step.
+        from_title: String,
+        /// To step.
+        to: String,
+        /// Title of the to step.
+        to_title: String,
+        /// Label before.
+        old_label: Option<String>,
+        /// Label after.
+        new_label: Option<String>,
+    },
+    /// A new guidance page (of a new step, or a new free page).
+    GuidanceAdded {
+        /// The step, for a step's guidance.
+        step: Option<String>,
+        /// Path under `handlaggarstod/`.
+        path: String,
+        /// Its number of words.
+        words: usize,
+    },
+    /// A guidance page no longer in the model.
+    GuidanceRemoved {
+        /// The step, for a step's guidance (old number).
+        old_step: Option<String>,
+        /// Path under `handlaggarstod/` (old).
+        old_path: String,
+        /// Its number of words.
+        words: usize,
+    },
+    /// A guidance page whose words changed.
+    GuidanceChanged {
+        /// The step, old number.
+        old_step: Option<String>,
+        /// The step, new number.
+        step: Option<String>,
+        /// Path before.
+        old_path: String,
+        /// Path after.
+        path: String,
+        /// Words added.
+        words_added: usize,
+        /// Words removed.
+        words_removed: usize,
+        /// The first changed places, git word-diff style: `… context [-old-]{+new+} context …`.
+        excerpt: Vec<String>,
+        /// The same places as data, for the Markdown form.
+        #[serde(skip)]
+        hunks: Vec<words::Hunk>,
+    },
+}
+
+impl Change {
+    /// The map a step or arrow change belongs to.
+    pub fn map(&self) -> Option<&str> {
+        match self {
+            Change::StepAdded { map, .. }
+            | Change::StepRemoved { map, .. }
+            | Change::StepRenumbered { map, .. }
+            | Change::StepRenamed { map, .. }
+            | Change::StepMoved { map, .. }
+            | Change::KindChanged { map, .. }
+            | Change::AktualiseringAdded { map, .. }
+            | Change::AktualiseringRemoved { map, .. }
+            | Change::ArrowAdded { map, .. }
+            | Change::ArrowRemoved { map, .. }
+            | Change::LabelChanged { map, .. } => Some(map),
+            _ => None,
+        }
+    }
+}
+
+/// The id of a map in the report: `overview` or `subprocess:<id>`.
+pub fn map_key(id: &MapId) -> String {
+    match id {
+        MapId::Overview => "overview".into(),
+        MapId::Sub(s) => format!("subprocess:{s}"),
+    }
+}
+
+/// Compares two models. `old` and `new` describe where they came from.
+pub fn diff(old: &Model, new: &Model, old_side: Side, new_side: Side) -> ModelDiff {
+    let mut changes = Vec::new();
+    let mut lanes = BTreeMap::new();
+    for l in old.lanes.iter().chain(&new.lanes) {
+        lanes.insert(l.id.0.clone(), l.name.clone());
+    }
+    let mut maps = BTreeMap::new();
+    for m in old.maps().chain(new.maps()) {
+        maps.insert(map_key(&m.id), m.title.clone());
+    }
+
+    diff_lanes(old, new, &mut changes);
+
+    // Sub-processes added and removed, by file name.
+    let old_subs: BTreeMap<String, &ProcessMap> = old
+        .subprocesses
+        .iter()
+        .map(|m| (map_key(&m.id), m))
+        .collect();
+    let new_subs: BTreeMap<String, &ProcessMap> = new
+        .subprocesses
+        .iter()
+        .map(|m| (map_key(&m.id), m))
+        .collect();
+    for (key, m) in &new_subs {
+        if !old_subs.contains_key(key) {
+            changes.push(Change::SubprocessAdded {
+                map: key.clone(),
+                title: m.title.clone(),
+                opened_from: m.opened_from.map(|n| n.to_string()),
+                steps: m.steps.len(),
+            });
+        }
+    }
+    for (key, m) in &old_subs {
+        if !new_subs.contains_key(key) {
+            changes.push(Change::SubprocessRemoved {
+                map: key.clone(),
+                title: m.title.clone(),
+                old_opened_from: m.opened_from.map(|n| n.to_string()),
+                steps: m.steps.len(),
+            });
+        }
+    }
+
+    // Steps and arrows, map by map; the step numbers each old step became.
+    let mut renumber: BTreeMap<StepNr, StepNr> = BTreeMap::new();
+    let mut pairs = vec![(&old.overview, &new.overview)];
+    for (key, m) in &old_subs {
+        if let Some(n) = new_subs.get(key) {
+            pairs.push((m, n));
+        }
+    }
+    for (o, n) in pairs {
+        let matching = matching::match_steps(o, n);
+        for (i, j) in matching.pairs() {
+            renumber.insert(o.steps[i].nr, n.steps[j].nr);
+        }
+        diff_map(o, n, &matching, &mut changes);
+    }
+
+    diff_guidance(old, new, &renumber, &mut changes);
+
+    ModelDiff {
+        format: "processkarta-diff",
+        version: JSON_VERSION,
+        old: old_side,
+        new: new_side,
+        lanes,
+        maps,
+        changes,
+    }
+}
+
+fn diff_lanes(old: &Model, new: &Model, changes: &mut Vec<Change>) {
+    for l in &new.lanes {
+        match old.lane(&l.id) {
+            None => changes.push(Change::LaneAdded {
+                lane: l.id.0.clone(),
+                name: l.name.clone(),
+            }),
+            Some(o) if o.name != l.name => changes.push(Change::LaneRenamed {
+                lane: l.id.0.clone(),
+                old_name: o.name.clone(),
+                new_name: l.name.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for l in &old.lanes {
+        if new.lane(&l.id).is_none() {
+            changes.push(Change::LaneRemoved {
+                lane: l.id.0.clone(),
+                name: l.name.clone(),
+            });
+        }
+    }
+}
+
+fn lane(id: &LaneId) -> String {
+    id.0.clone()
+}
+
+/// The steps and arrows of one map in two versions.
+fn diff_map(old: &ProcessMap, new: &ProcessMap, m: &Matching, changes: &mut Vec<Change>) {
+    let key = map_key(&new.id);
+    for (o, step) in old.steps.iter().enumerate() {
+        if m.old_to_new[o].is_none() {
+            changes.push(Change::StepRemoved {
+                map: key.clone(),
+                old_step: step.nr.to_string(),
+                title: step.title.clone(),
+                lane: lane(&step.lane),
+                kind: step.kind.as_str().into(),
+            });
+        }
+    }
+    for (n, step) in new.steps.iter().enumerate() {
+        if m.new_to_old[n].is_none() {
+            changes.push(Change::StepAdded {
+                map: key.clone(),
+                step: step.nr.to_string(),
+                title: step.title.clone(),
+                lane: lane(&step.lane),
+                kind: step.kind.as_str().into(),
+            });
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = m.pairs().collect();
+    pairs.sort_by_key(|&(_, n)| n);
+    // One kind of change at a time, so that the report lists them together.
+    for (o, n) in &pairs {
+        let (a, b) = (&old.steps[*o], &new.steps[*n]);
+        if a.nr.local != b.nr.local {
+            changes.push(Change::StepRenumbered {
+                map: key.clone(),
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                title: b.title.clone(),
+            });
+        }
+    }
+    for (o, n) in &pairs {
+        let (a, b) = (&old.steps[*o], &new.steps[*n]);
+        if a.title != b.title {
+            changes.push(Change::StepRenamed {
+                map: key.clone(),
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                old_title: a.title.clone(),
+                new_title: b.title.clone(),
+            });
+        }
+    }
+    for (o, n) in &pairs {
+        let (a, b) = (&old.steps[*o], &new.steps[*n]);
+        if a.lane != b.lane {
+            changes.push(Change::StepMoved {
+                map: key.clone(),
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                title: b.title.clone(),
+                old_lane: lane(&a.lane),
+                new_lane: lane(&b.lane),
+            });
+        }
+    }
+    for (o, n) in &pairs {
+        let (a, b) = (&old.steps[*o], &new.steps[*n]);
+        if a.kind != b.kind {
+            changes.push(Change::KindChanged {
+                map: key.clone(),
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                title: b.title.clone(),
+                old_kind: a.kind.as_str().into(),
+                new_kind: b.kind.as_str().into(),
+            });
+        }
+    }
+    for (o, n) in &pairs {
+        let (a, b) = (&old.steps[*o], &new.steps[*n]);
+        let (old_step, step, title) = (a.nr.to_string(), b.nr.to_string(), b.title.clone());
+        match (a.aktualisering, b.aktualisering) {
+            (false, true) => changes.push(Change::AktualiseringAdded {
+                map: key.clone(),
+                old_step,
+                step,
+                title,
+            }),
+            (true, false) => changes.push(Change::AktualiseringRemoved {
+                map: key.clone(),
+                old_step,
+                step,
+                title,
+            }),
+            _ => {}
+        }
+    }
+    diff_arrows(old, new, m, &key, changes);
+}
+
+/// The arrows of a map by (from index, to index), first label kept.
+fn arrows(map: &ProcessMap) -> BTreeMap<(usize, usize), Option<String>> {
+    let mut out = BTreeMap::new();
+    for (i, step) in map.steps.iter().enumerate() {
+        for edge in &step.next {
+            if let Some(j) = map.index_of(edge.to) {
+                out.entry((i, j)).or_insert_with(|| edge.label.clone());
+            }
+        }
+    }
+    out
+}
+
+fn diff_arrows(
+    old: &ProcessMap,
+    new: &ProcessMap,
+    m: &Matching,
+    key: &str,
+    changes: &mut Vec<Change>,
+) {
+    let old_arrows = arrows(old);
+    let new_arrows = arrows(new);
+    let mut kept: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut removed = Vec::new();
+    let mut relabelled = Vec::new();
+    for (&(i, j), label) in &old_arrows {
+        let target = m.old_to_new[i].zip(m.old_to_new[j]);
+        match target.and_then(|t| new_arrows.get(&t).map(|l| (t, l))) {
+            Some((t, new_label)) => {
+                kept.insert(t);
+                if new_label != label {
+                    relabelled.push((i, j, t, label.clone(), new_label.clone()));
+                }
+            }
+            None => removed.push((i, j, label.clone())),
+        }
+    }
+    let title = |map: &ProcessMap, i: usize| map.steps[i].title.clone();
+    let nr = |map: &ProcessMap, i: usize| map.steps[i].nr.to_string();
+    for (i, j, label) in removed {
+        changes.push(Change::ArrowRemoved {
+            map: key.into(),
+            old_from: nr(old, i),
+            from_title: title(old, i),
+            old_to: nr(old, j),
+            to_title: title(old, j),
+            label,
+        });
+    }
+    let mut added: Vec<(usize, usize)> = new_arrows
+        .keys()
+        .filter(|k| !kept.contains(k))
+        .copied()
+        .collect();
+    added.sort_unstable();
+    for (a, b) in added {
+        changes.push(Change::ArrowAdded {
+            map: key.into(),
+            from: nr(new, a),
+            from_title: title(new, a),
+            to: nr(new, b),
+            to_title: title(new, b),
+            label: new_arrows[&(a, b)].clone(),
+        });
+    }
+    relabelled.sort_by_key(|r| r.2);
+    for (i, j, (a, b), old_label, new_label) in relabelled {
+        changes.push(Change::LabelChanged {
+            map: key.into(),
+            old_from: nr(old, i),
+            old_to: nr(old, j),
+            from: nr(new, a),
+            from_title: title(new, a),
+            to: nr(new, b),
+            to_title: title(new, b),
+            old_label,
+            new_label,
+        });
+    }
+}
+
+/// The text of a page, without a byte order mark and with LF line ends.
+fn page_text(model: &Model, page: &Page) -> String {
+    model
+        .markdown(page)
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+}
+
+fn word_count(text: &str) -> usize {
+    words::words(text).len()
+}
+
+fn diff_guidance(
+    old: &Model,
+    new: &Model,
+    renumber: &BTreeMap<StepNr, StepNr>,
+    changes: &mut Vec<Change>,
+) {
+    let mut seen_new: BTreeSet<StepNr> = BTreeSet::new();
+    let mut step_changes = Vec::new();
+    for (old_nr, old_page) in &old.guidance {
+        let new_nr = renumber.get(old_nr);
+        match new_nr.and_then(|n| new.guidance.get(n).map(|p| (*n, p))) {
+            Some((new_nr, new_page)) => {
+                seen_new.insert(new_nr);
+                if let Some(c) = page_change(
+                    old,
+                    old_page,
+                    new,
+                    new_page,
+                    Some(old_nr.to_string()),
+                    Some(new_nr.to_string()),
+                ) {
+                    step_changes.push((Some(new_nr), c));
+                }
+            }
+            None => step_changes.push((
+                None,
+                Change::GuidanceRemoved {
+                    old_step: Some(old_nr.to_string()),
+                    old_path: old_page.path.clone(),
+                    words: word_count(&page_text(old, old_page)),
+                },
+            )),
+        }
+    }
+    for (new_nr, page) in &new.guidance {
+        if !seen_new.contains(new_nr) {
+            step_changes.push((
+                Some(*new_nr),
+                Change::GuidanceAdded {
+                    step: Some(new_nr.to_string()),
+                    path: page.path.clone(),
+                    words: word_count(&page_text(new, page)),
+                },
+            ));
+        }
+    }
+    // Changed and added pages in new step order, removed pages last.
+    step_changes.sort_by_key(|(nr, _)| (nr.is_none(), *nr));
+    changes.extend(step_changes.into_iter().map(|(_, c)| c));
+
+    // The introduction and free pages, by path.
+    let others = |m: &Model| -> BTreeMap<String, Page> {
+        m.intro
+            .iter()
+            .chain(&m.pages)
+            .map(|p| (p.path.clone(), p.clone()))
+            .collect()
+    };
+    let (old_pages, new_pages) = (others(old), others(new));
+    for (path, page) in &new_pages {
+        match old_pages.get(path) {
+            Some(o) => changes.extend(page_change(old, o, new, page, None, None)),
+            None => changes.push(Change::GuidanceAdded {
+                step: None,
+                path: path.clone(),
+                words: word_count(&page_text(new, page)),
+            }),
+        }
+    }
+    for (path, page) in &old_pages {
+        if !new_pages.contains_key(path) {
+            changes.push(Change::GuidanceRemoved {
+                old_step: None,
+                old_path: path.clone(),
+                words: word_count(&page_text(old, page)),
+            });
+        }
+    }
+}
+
+fn page_change(
+    old: &Model,
+    old_page: &Page,
+    new: &Model,
+    new_page: &Page,
+    old_step: Option<String>,
+    step: Option<String>,
+) -> Option<Change> {
+    let d = words::diff(&page_text(old, old_page), &page_text(new, new_page));
+    if d.is_empty() {
+        return None;
+    }
+    Some(Change::GuidanceChanged {
+        old_step,
+        step,
+        old_path: old_page.path.clone(),
+        path: new_page.path.clone(),
+        words_added: d.added,
+        words_removed: d.removed,
+        excerpt: d.hunks.iter().map(report::plain_hunk).collect(),
+        hunks: d.hunks,
+    })
+}

@@ -1,0 +1,772 @@
+//! The three forms of a [`ModelDiff`]: text for a terminal, Markdown for a pull-request
+//! comment, JSON for other tools.
+
+use super::words::Hunk;
+use super::{Change, ModelDiff};
+use std::fmt::Write;
+
+/// The JSON report (see `docs/ci.md`).
+pub fn json(diff: &ModelDiff) -> String {
+    let mut s = serde_json::to_string_pretty(diff).expect("a diff always serializes");
+    s.push('\n');
+    s
+}
+
+/// A changed place as plain text, git word-diff style: `… a b [-old-]{+new+} c d …`.
+pub fn plain_hunk(h: &Hunk) -> String {
+    hunk(h, |w| w.to_string(), ("[-", "-]"), ("{+", "+}"))
+}
+
+fn markdown_hunk(h: &Hunk) -> String {
+    hunk(h, md, ("~~", "~~"), ("**", "**"))
+}
+
+fn hunk(h: &Hunk, esc: impl Fn(&str) -> String, del: (&str, &str), ins: (&str, &str)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if h.before.0 {
+        parts.push("…".into());
+    }
+    parts.extend(h.before.1.iter().map(|w| esc(w)));
+    let side = |words: &(Vec<String>, bool), mark: (&str, &str)| -> Option<String> {
+        if words.0.is_empty() {
+            return None;
+        }
+        let text: Vec<String> = words.0.iter().map(|w| esc(w)).collect();
+        let more = if words.1 { " …" } else { "" };
+        Some(format!("{}{}{more}{}", mark.0, text.join(" "), mark.1))
+    };
+    parts.extend(side(&h.removed, del));
+    parts.extend(side(&h.added, ins));
+    parts.extend(h.after.0.iter().map(|w| esc(w)));
+    if h.after.1 {
+        parts.push("…".into());
+    }
+    parts.join(" ")
+}
+
+/// Kinds of change, for the summary line.
+#[derive(Default)]
+struct Counts {
+    lanes: usize,
+    subprocesses: usize,
+    steps: usize,
+    arrows: usize,
+    guidance: usize,
+}
+
+fn counts(diff: &ModelDiff) -> Counts {
+    let mut c = Counts::default();
+    for change in &diff.changes {
+        match change {
+            Change::LaneAdded { .. } | Change::LaneRemoved { .. } | Change::LaneRenamed { .. } => {
+                c.lanes += 1
+            }
+            Change::SubprocessAdded { .. } | Change::SubprocessRemoved { .. } => {
+                c.subprocesses += 1
+            }
+            Change::ArrowAdded { .. }
+            | Change::ArrowRemoved { .. }
+            | Change::LabelChanged { .. } => c.arrows += 1,
+            Change::GuidanceAdded { .. }
+            | Change::GuidanceRemoved { .. }
+            | Change::GuidanceChanged { .. } => c.guidance += 1,
+            _ => c.steps += 1,
+        }
+    }
+    c
+}
+
+fn summary(diff: &ModelDiff) -> String {
+    let c = counts(diff);
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (c.steps, "step change", "step changes"),
+        (c.arrows, "arrow change", "arrow changes"),
+        (c.subprocesses, "sub-process change", "sub-process changes"),
+        (c.lanes, "lane change", "lane changes"),
+        (c.guidance, "guidance page", "guidance pages"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    parts.join(", ")
+}
+
+/// The map ids in report order: the overview, then sub-processes by id.
+fn map_order(diff: &ModelDiff) -> Vec<String> {
+    let mut out = vec!["overview".to_string()];
+    for change in &diff.changes {
+        if let Some(m) = change.map() {
+            if !out.iter().any(|o| o == m) {
+                out.push(m.to_string());
+            }
+        }
+    }
+    out[1..].sort();
+    out
+}
+
+fn map_heading(diff: &ModelDiff, key: &str) -> String {
+    let title = diff.maps.get(key).cloned().unwrap_or_default();
+    match key.strip_prefix("subprocess:") {
+        Some(id) => format!("Sub-process {id}: {title}"),
+        None => format!("Overview: {title}"),
+    }
+}
+
+fn lane_name<'a>(diff: &'a ModelDiff, id: &'a str) -> &'a str {
+    diff.lanes.get(id).map_or(id, String::as_str)
+}
+
+/// A step number, with its old number when that differs.
+fn step_ref(old: &str, new: &str) -> String {
+    if old == new {
+        new.to_string()
+    } else {
+        format!("{new} (was {old})")
+    }
+}
+
+fn label(l: &Option<String>) -> String {
+    l.as_deref().map_or(String::new(), |l| format!(" [{l}]"))
+}
+
+fn quoted(l: &Option<String>) -> String {
+    l.as_deref()
+        .map_or("no label".into(), |l| format!("\"{l}\""))
+}
+
+fn error_notes(diff: &ModelDiff) -> Vec<String> {
+    [&diff.old, &diff.new]
+        .iter()
+        .filter(|s| s.errors > 0)
+        .map(|s| {
+            format!(
+                "{} has {} error{}; it is compared as far as it could be read (run `processkarta check` for details)",
+                s.source,
+                s.errors,
+                if s.errors == 1 { "" } else { "s" }
+            )
+        })
+        .collect()
+}
+
+/// The report for a terminal.
+pub fn text(diff: &ModelDiff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "processkarta diff: {} → {}",
+        diff.old.source, diff.new.source
+    );
+    for note in error_notes(diff) {
+        let _ = writeln!(out, "note: {note}");
+    }
+    if diff.is_empty() {
+        out.push_str("no changes\n");
+        return out;
+    }
+    let section = |out: &mut String, title: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            let _ = writeln!(out, "\n{title}");
+            for l in lines {
+                let _ = writeln!(out, "  {l}");
+            }
+        }
+    };
+    let mut lanes = Vec::new();
+    let mut subs = Vec::new();
+    let mut guidance = Vec::new();
+    for change in &diff.changes {
+        match change {
+            Change::LaneAdded { lane, name } => {
+                lanes.push(format!("+ lane {lane} \"{name}\" added"))
+            }
+            Change::LaneRemoved { lane, name } => {
+                lanes.push(format!("- lane {lane} \"{name}\" removed"))
+            }
+            Change::LaneRenamed {
+                lane,
+                old_name,
+                new_name,
+            } => lanes.push(format!(
+                "~ lane {lane} renamed \"{old_name}\" → \"{new_name}\""
+            )),
+            Change::SubprocessAdded {
+                map,
+                title,
+                opened_from,
+                steps,
+            } => subs.push(format!(
+                "+ {} \"{title}\" added{}, {steps} steps",
+                map.replace(':', " "),
+                opened_from
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", opened from step {s}"))
+            )),
+            Change::SubprocessRemoved {
+                map,
+                title,
+                old_opened_from,
+                steps,
+            } => subs.push(format!(
+                "- {} \"{title}\" removed{}, {steps} steps",
+                map.replace(':', " "),
+                old_opened_from
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", was opened from step {s}"))
+            )),
+            Change::GuidanceAdded { step, path, words } => guidance.push(format!(
+                "+ {path}{}: added, {words} words",
+                step.as_ref()
+                    .map_or(String::new(), |s| format!(" (step {s})"))
+            )),
+            Change::GuidanceRemoved {
+                old_step,
+                old_path,
+                words,
+            } => guidance.push(format!(
+                "- {old_path}{}: removed, {words} words",
+                old_step
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" (step {s})"))
+            )),
+            Change::GuidanceChanged {
+                old_step,
+                step,
+                old_path,
+                path,
+                words_added,
+                words_removed,
+                excerpt,
+                ..
+            } => {
+                let at = match (old_step, step) {
+                    (Some(o), Some(n)) => format!(" (step {})", step_ref(o, n)),
+                    _ => String::new(),
+                };
+                let renamed = if old_path != path {
+                    format!(" (was {old_path})")
+                } else {
+                    String::new()
+                };
+                guidance.push(format!(
+                    "~ {path}{renamed}{at}: {words_added} words added, {words_removed} removed"
+                ));
+                for e in excerpt {
+                    guidance.push(format!("    {e}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    section(&mut out, "Lanes", lanes);
+    section(&mut out, "Sub-processes", subs);
+    for key in map_order(diff) {
+        let lines: Vec<String> = diff
+            .changes
+            .iter()
+            .filter(|c| c.map() == Some(key.as_str()))
+            .map(|c| text_line(diff, c))
+            .collect();
+        section(&mut out, &map_heading(diff, &key), lines);
+    }
+    section(&mut out, "Guidance", guidance);
+    let n = diff.changes.len();
+    let _ = writeln!(
+        out,
+        "\n{n} change{}: {}",
+        if n == 1 { "" } else { "s" },
+        summary(diff)
+    );
+    out
+}
+
+fn text_line(diff: &ModelDiff, change: &Change) -> String {
+    match change {
+        Change::StepAdded {
+            step,
+            title,
+            lane,
+            kind,
+            ..
+        } => format!(
+            "+ step {step} \"{title}\" added in {} ({kind})",
+            lane_name(diff, lane)
+        ),
+        Change::StepRemoved {
+            old_step,
+            title,
+            lane,
+            kind,
+            ..
+        } => format!(
+            "- step {old_step} \"{title}\" removed from {} ({kind})",
+            lane_name(diff, lane)
+        ),
+        Change::StepRenumbered {
+            old_step,
+            step,
+            title,
+            ..
+        } => {
+            format!("~ step {old_step} → {step} \"{title}\" renumbered")
+        }
+        Change::StepRenamed {
+            old_step,
+            step,
+            old_title,
+            new_title,
+            ..
+        } => format!(
+            "~ step {} renamed \"{old_title}\" → \"{new_title}\"",
+            step_ref(old_step, step)
+        ),
+        Change::StepMoved {
+            old_step,
+            step,
+            title,
+            old_lane,
+            new_lane,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" moved from {} to {}",
+            step_ref(old_step, step),
+            lane_name(diff, old_lane),
+            lane_name(diff, new_lane)
+        ),
+        Change::KindChanged {
+            old_step,
+            step,
+            title,
+            old_kind,
+            new_kind,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" kind {old_kind} → {new_kind}",
+            step_ref(old_step, step)
+        ),
+        Change::AktualiseringAdded {
+            old_step,
+            step,
+            title,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" aktualisering added",
+            step_ref(old_step, step)
+        ),
+        Change::AktualiseringRemoved {
+            old_step,
+            step,
+            title,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" aktualisering removed",
+            step_ref(old_step, step)
+        ),
+        Change::ArrowAdded {
+            from, to, label: l, ..
+        } => format!("+ arrow {from} → {to}{}", label(l)),
+        Change::ArrowRemoved {
+            old_from,
+            old_to,
+            label: l,
+            ..
+        } => {
+            format!("- arrow {old_from} → {old_to}{}", label(l))
+        }
+        Change::LabelChanged {
+            from,
+            to,
+            old_label,
+            new_label,
+            ..
+        } => format!(
+            "~ arrow {from} → {to} label {} → {}",
+            quoted(old_label),
+            quoted(new_label)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Escapes text for Markdown (GitHub-flavoured), inline and inside a table cell.
+pub fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A label given on the command line, as inline code.
+fn code(s: &str) -> String {
+    let ticks = if s.contains('`') { "`` " } else { "`" };
+    let close = if s.contains('`') { " ``" } else { "`" };
+    format!("{ticks}{}{close}", s.replace(['\n', '\r'], " "))
+}
+
+fn md_step(old: &str, new: &str) -> String {
+    if old == new {
+        format!("**{}**", md(new))
+    } else {
+        format!("{} → **{}**", md(old), md(new))
+    }
+}
+
+fn md_label(l: &Option<String>) -> String {
+    l.as_deref().map_or(String::new(), md)
+}
+
+/// The report as a pull-request comment.
+pub fn markdown(diff: &ModelDiff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## Process changes: {} → {}\n",
+        code(&diff.old.source),
+        code(&diff.new.source)
+    );
+    let notes = error_notes(diff);
+    if !notes.is_empty() {
+        out.push_str("> [!WARNING]\n");
+        for (i, note) in notes.iter().enumerate() {
+            if i > 0 {
+                out.push_str(">\n");
+            }
+            let _ = writeln!(out, "> {}", md(note).replace("\\`", "`"));
+        }
+        out.push('\n');
+    }
+    if diff.is_empty() {
+        out.push_str("No changes to the process or its guidance.\n");
+        return out;
+    }
+    let n = diff.changes.len();
+    let _ = writeln!(
+        out,
+        "**{n} change{}**: {}.",
+        if n == 1 { "" } else { "s" },
+        summary(diff)
+    );
+
+    let mut lanes = Vec::new();
+    let mut subs = Vec::new();
+    for change in &diff.changes {
+        match change {
+            Change::LaneAdded { lane, name } => {
+                lanes.push(format!("- **added** {} ({})", md(name), code(lane)))
+            }
+            Change::LaneRemoved { lane, name } => {
+                lanes.push(format!("- **removed** {} ({})", md(name), code(lane)))
+            }
+            Change::LaneRenamed {
+                lane,
+                old_name,
+                new_name,
+            } => lanes.push(format!(
+                "- **renamed** {} → {} ({})",
+                md(old_name),
+                md(new_name),
+                code(lane)
+            )),
+            Change::SubprocessAdded {
+                map,
+                title,
+                opened_from,
+                steps,
+            } => subs.push(format!(
+                "- **added** {} ({}){}, {steps} steps",
+                md(title),
+                code(map.trim_start_matches("subprocess:")),
+                opened_from.as_ref().map_or(String::new(), |s| format!(
+                    ", opened from step **{}**",
+                    md(s)
+                ))
+            )),
+            Change::SubprocessRemoved {
+                map,
+                title,
+                old_opened_from,
+                steps,
+            } => subs.push(format!(
+                "- **removed** {} ({}){}, {steps} steps",
+                md(title),
+                code(map.trim_start_matches("subprocess:")),
+                old_opened_from.as_ref().map_or(String::new(), |s| format!(
+                    ", was opened from step {}",
+                    md(s)
+                ))
+            )),
+            _ => {}
+        }
+    }
+    if !lanes.is_empty() {
+        let _ = writeln!(out, "\n### Lanes\n\n{}", lanes.join("\n"));
+    }
+    if !subs.is_empty() {
+        let _ = writeln!(out, "\n### Sub-processes\n\n{}", subs.join("\n"));
+    }
+
+    for key in map_order(diff) {
+        let in_map: Vec<&Change> = diff
+            .changes
+            .iter()
+            .filter(|c| c.map() == Some(key.as_str()))
+            .collect();
+        if in_map.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}", md(&map_heading(diff, &key)));
+        let steps: Vec<String> = in_map.iter().filter_map(|c| md_step_row(diff, c)).collect();
+        if !steps.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n| Step | Title | Change |\n|---|---|---|\n{}",
+                steps.join("\n")
+            );
+        }
+        let arrows: Vec<String> = in_map.iter().filter_map(|c| md_arrow_row(c)).collect();
+        if !arrows.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n| Arrow | Label | Change |\n|---|---|---|\n{}",
+                arrows.join("\n")
+            );
+        }
+        let renumbered = in_map
+            .iter()
+            .any(|c| matches!(c, Change::StepRenumbered { .. }));
+        let removals = in_map
+            .iter()
+            .any(|c| matches!(c, Change::StepRemoved { .. } | Change::ArrowRemoved { .. }));
+        if renumbered && removals {
+            out.push_str("\n_Removed steps and arrows carry their old numbers._\n");
+        }
+    }
+
+    let guidance: Vec<String> = diff.changes.iter().filter_map(md_guidance).collect();
+    if !guidance.is_empty() {
+        let _ = writeln!(out, "\n### Guidance\n\n{}", guidance.join("\n"));
+    }
+    out
+}
+
+fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
+    let lane = |id: &str| format!("*{}*", md(lane_name(diff, id)));
+    let row = |nr: String, title: &str, what: String| format!("| {nr} | {} | {what} |", md(title));
+    Some(match change {
+        Change::StepAdded {
+            step,
+            title,
+            lane: l,
+            kind,
+            ..
+        } => row(
+            format!("**{}**", md(step)),
+            title,
+            format!("**added** in {} (`{kind}`)", lane(l)),
+        ),
+        Change::StepRemoved {
+            old_step,
+            title,
+            lane: l,
+            kind,
+            ..
+        } => row(
+            format!("~~{}~~", md(old_step)),
+            title,
+            format!("**removed** from {} (`{kind}`)", lane(l)),
+        ),
+        Change::StepRenumbered {
+            old_step,
+            step,
+            title,
+            ..
+        } => row(md_step(old_step, step), title, "**renumbered**".into()),
+        Change::StepRenamed {
+            old_step,
+            step,
+            old_title,
+            new_title,
+            ..
+        } => row(
+            md_step(old_step, step),
+            new_title,
+            format!("**renamed** from “{}”", md(old_title)),
+        ),
+        Change::StepMoved {
+            old_step,
+            step,
+            title,
+            old_lane,
+            new_lane,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            format!("**moved** from {} to {}", lane(old_lane), lane(new_lane)),
+        ),
+        Change::KindChanged {
+            old_step,
+            step,
+            title,
+            old_kind,
+            new_kind,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            format!("**kind** `{old_kind}` → `{new_kind}`"),
+        ),
+        Change::AktualiseringAdded {
+            old_step,
+            step,
+            title,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            "**aktualisering** added".into(),
+        ),
+        Change::AktualiseringRemoved {
+            old_step,
+            step,
+            title,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            "**aktualisering** removed".into(),
+        ),
+        _ => return None,
+    })
+}
+
+fn md_arrow_row(change: &Change) -> Option<String> {
+    let ends = |f: &str, ft: &str, t: &str, tt: &str| {
+        format!("**{}** {} → **{}** {}", md(f), md(ft), md(t), md(tt))
+    };
+    Some(match change {
+        Change::ArrowAdded {
+            from,
+            from_title,
+            to,
+            to_title,
+            label,
+            ..
+        } => format!(
+            "| {} | {} | **added** |",
+            ends(from, from_title, to, to_title),
+            md_label(label)
+        ),
+        Change::ArrowRemoved {
+            old_from,
+            from_title,
+            old_to,
+            to_title,
+            label,
+            ..
+        } => format!(
+            "| {} | {} | **removed** |",
+            ends(old_from, from_title, old_to, to_title),
+            md_label(label)
+        ),
+        Change::LabelChanged {
+            from,
+            from_title,
+            to,
+            to_title,
+            old_label,
+            new_label,
+            ..
+        } => {
+            let old = old_label
+                .as_deref()
+                .map_or("(none)".into(), |l| format!("~~{}~~", md(l)));
+            let new = new_label.as_deref().map_or("(none)".into(), md);
+            format!(
+                "| {} | {old} → {new} | **label changed** |",
+                ends(from, from_title, to, to_title)
+            )
+        }
+        _ => return None,
+    })
+}
+
+fn md_guidance(change: &Change) -> Option<String> {
+    let step = |s: &Option<String>| {
+        s.as_ref()
+            .map_or(String::new(), |s| format!("Step **{}** · ", md(s)))
+    };
+    Some(match change {
+        Change::GuidanceAdded {
+            step: s,
+            path,
+            words,
+        } => {
+            format!("- {}{}: **added**, {words} words", step(s), code(path))
+        }
+        Change::GuidanceRemoved {
+            old_step,
+            old_path,
+            words,
+        } => {
+            format!(
+                "- {}{}: **removed**, {words} words",
+                step(old_step),
+                code(old_path)
+            )
+        }
+        Change::GuidanceChanged {
+            old_step,
+            step: s,
+            old_path,
+            path,
+            words_added,
+            words_removed,
+            hunks,
+            ..
+        } => {
+            let at = match (old_step, s) {
+                (Some(o), Some(n)) if o != n => format!("Step **{}** (was {}) · ", md(n), md(o)),
+                (_, s) => step(s),
+            };
+            let renamed = if old_path != path {
+                format!(" (was {})", code(old_path))
+            } else {
+                String::new()
+            };
+            let mut line = format!(
+                "- {at}{}{renamed}: +{words_added} / −{words_removed} words",
+                code(path)
+            );
+            for h in hunks {
+                let _ = write!(line, "\n  - {}", markdown_hunk(h));
+            }
+            line
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(md("a|b *c* <x>"), "a\\|b \\*c\\* &lt;x&gt;");
+    }
+}
