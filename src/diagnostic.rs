@@ -79,8 +79,10 @@ codes! {
     BadGuidanceName = "E054", "bad-guidance-name";
     DuplicateGuidance = "E055", "duplicate-guidance";
     UnsafePath = "E060", "unsafe-path";
+    MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
+    MapTooLarge = "W003", "map-too-large";
 }
 
 /// One problem in a model: what, where, and how to fix it.

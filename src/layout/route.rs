@@ -1,0 +1,665 @@
+//! Steps 2 and 3 of the layout: routes for the arrows, tracks for parallel arrows, and the
+//! coordinates of everything.
+//!
+//! The grid has gaps between columns (gap `k` lies just left of column `k`; gap `cols` is
+//! right of the last column) and corridors between rows (corridor `j` of a band lies just
+//! above its row `j`; corridor `rows` is at the bottom of the band). Boxes sit only in
+//! cells, so gaps and corridors are free: arrows run horizontally along a row only where
+//! the row is empty, and otherwise through gaps and corridors.
+
+use super::place::Placement;
+use super::style::{self, label_lines, SMALL_SIZE};
+use super::text::{width, Weight};
+use super::{Band, EdgeLabel, EdgeRoute, Graph, MapLayout, Rect, SharedArea, StepBox};
+use crate::model::StepKind;
+
+/// A side of a box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+/// The path an arrow takes through the grid.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// Straight up or down within a column.
+    Vertical,
+    /// Out of the source, along its row, down or up in one gap, along the target's row.
+    ViaGap { gap: usize },
+    /// Into a gap, along a corridor, into another gap.
+    Corridor {
+        first: usize,
+        band: usize,
+        corridor: usize,
+        second: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Topo {
+    out_side: Side,
+    in_side: Side,
+    shape: Shape,
+}
+
+/// Sizes that come from the tracks of the arrows.
+#[derive(Clone, Debug)]
+struct Tracks {
+    /// Tracks in each gap.
+    gaps: Vec<usize>,
+    /// Tracks in each corridor, by band.
+    corridors: Vec<Vec<usize>>,
+    /// Track of each (link, segment): index 0 is the first gap, 1 the corridor, 2 the
+    /// second gap.
+    of_link: Vec<[usize; 3]>,
+}
+
+/// Coordinates of the grid.
+#[derive(Clone, Debug)]
+struct Geometry {
+    col_x: Vec<f64>,
+    col_w: Vec<f64>,
+    gap_x: Vec<f64>,
+    gap_label: Vec<f64>,
+    band_y: Vec<f64>,
+    band_h: Vec<f64>,
+    row_y: Vec<Vec<f64>>,
+    row_h: Vec<Vec<f64>>,
+    corr_y: Vec<Vec<f64>>,
+    width: f64,
+    height: f64,
+}
+
+impl Geometry {
+    fn track_x(&self, gap: usize, track: usize) -> f64 {
+        self.gap_x[gap] + self.gap_label[gap] + style::GAP_PAD + track as f64 * style::TRACK
+    }
+    fn track_y(&self, band: usize, corridor: usize, track: usize) -> f64 {
+        self.corr_y[band][corridor] + style::CORRIDOR_PAD + track as f64 * style::TRACK
+    }
+}
+
+/// Routes every arrow of a placed graph and fixes all coordinates.
+pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool) -> MapLayout {
+    let sizes: Vec<(f64, f64)> = graph
+        .nodes
+        .iter()
+        .map(|n| style::box_size(n.kind))
+        .collect();
+    let topo: Vec<Topo> = graph
+        .links
+        .iter()
+        .map(|l| topology(graph, p, l.from, l.to))
+        .collect();
+    let col_w = column_widths(p, &sizes, lane_map);
+    let gap_label = label_room(graph, p, &sizes, &col_w, &topo);
+    let mut tracks = Tracks {
+        gaps: vec![0; p.cols + 1],
+        corridors: p.rows.iter().map(|&r| vec![0; r + 1]).collect(),
+        of_link: vec![[0; 3]; graph.links.len()],
+    };
+    let header_w = graph.header_w;
+    // Sizes first without tracks, to order the segments; then with them.
+    let rough = geometry(
+        graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
+    );
+    let rough_boxes = boxes(graph, p, &sizes, &rough);
+    let ports = assign_ports(graph, &topo, &rough_boxes);
+    assign_tracks(&topo, &ports, &rough, &mut tracks);
+    let geo = geometry(
+        graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
+    );
+    let rects = boxes(graph, p, &sizes, &geo);
+    let ports = assign_ports(graph, &topo, &rects);
+
+    let mut edges = Vec::with_capacity(graph.links.len());
+    for (i, link) in graph.links.iter().enumerate() {
+        let points = path(&topo[i], &ports[i], &tracks.of_link[i], &geo);
+        let label_at = link.label.as_ref().map(|text| {
+            let lines = label_lines(text);
+            place_label(lines, topo[i].out_side, ports[i].0, &rects[link.from])
+        });
+        edges.push(EdgeRoute {
+            from: graph.nodes[link.from].nr,
+            to: graph.nodes[link.to].nr,
+            label: link.label.clone(),
+            label_at,
+            points,
+        });
+    }
+    let bends = edges.iter().map(|e| e.points.len().saturating_sub(2)).sum();
+    let crossings = count_crossings(&edges);
+    let bands = graph
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(b, lane)| Band {
+            lane: lane.clone(),
+            rect: Rect {
+                x: 0.0,
+                y: geo.band_y[b],
+                w: geo.width,
+                h: geo.band_h[b],
+            },
+        })
+        .collect();
+    let mut shared = Vec::new();
+    for (i, node) in graph.nodes.iter().enumerate() {
+        if node.band.is_none() && !shared.iter().any(|s: &SharedArea| s.lane == node.lane) {
+            let c = p.col[i];
+            shared.push(SharedArea {
+                lane: node.lane.clone(),
+                rect: Rect {
+                    x: geo.col_x[c] - 3.0,
+                    y: 0.0,
+                    w: geo.col_w[c] + 6.0,
+                    h: geo.height,
+                },
+            });
+        }
+    }
+    let boxes = graph
+        .nodes
+        .iter()
+        .zip(&rects)
+        .map(|(n, r)| StepBox {
+            nr: n.nr,
+            lane: n.lane.clone(),
+            kind: n.kind,
+            rect: *r,
+        })
+        .collect();
+    MapLayout {
+        width: geo.width,
+        height: geo.height,
+        header_w,
+        bands,
+        shared,
+        boxes,
+        edges,
+        stubs: Vec::new(),
+        crossings,
+        bends,
+        scale: 1.0,
+    }
+}
+
+/// Decides how an arrow runs.
+fn topology(graph: &Graph, p: &Placement, s: usize, t: usize) -> Topo {
+    let (a, b) = (p.col[s], p.col[t]);
+    if p.vertical_from[t] == Some(s) {
+        let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
+        return Topo {
+            out_side: if down { Side::Bottom } else { Side::Top },
+            in_side: if down { Side::Top } else { Side::Bottom },
+            shape: Shape::Vertical,
+        };
+    }
+    let via = |gap| Shape::ViaGap { gap };
+    if b == a + 1 {
+        return Topo {
+            out_side: Side::Right,
+            in_side: Side::Left,
+            shape: via(b),
+        };
+    }
+    if b == a {
+        return Topo {
+            out_side: Side::Right,
+            in_side: Side::Right,
+            shape: via(a + 1),
+        };
+    }
+    if b > a {
+        let row_clear = |n: usize| {
+            !graph.nodes.iter().enumerate().any(|(k, _)| {
+                p.col[k] > a && p.col[k] < b && p.band[k] == p.band[n] && p.row[k] == p.row[n]
+            })
+        };
+        if row_clear(s) {
+            return Topo {
+                out_side: Side::Right,
+                in_side: Side::Left,
+                shape: via(b),
+            };
+        }
+        if row_clear(t) {
+            return Topo {
+                out_side: Side::Right,
+                in_side: Side::Left,
+                shape: via(a + 1),
+            };
+        }
+        let (band, corridor) = nearest_corridor(p, s, t);
+        return Topo {
+            out_side: Side::Right,
+            in_side: Side::Left,
+            shape: Shape::Corridor {
+                first: a + 1,
+                band,
+                corridor,
+                second: b,
+            },
+        };
+    }
+    // Backward: out to the right, along a corridor, back into the target from the right.
+    let (band, corridor) = nearest_corridor(p, s, t);
+    Topo {
+        out_side: Side::Right,
+        in_side: Side::Right,
+        shape: Shape::Corridor {
+            first: a + 1,
+            band,
+            corridor,
+            second: b + 1,
+        },
+    }
+}
+
+/// The corridor that keeps a detour shortest: between the two rows if there is one,
+/// otherwise the one just below the lower of them.
+fn nearest_corridor(p: &Placement, s: usize, t: usize) -> (usize, usize) {
+    let a = (p.band[s], p.row[s]);
+    let b = (p.band[t], p.row[t]);
+    // The corridor just below the upper of the two rows: between them when they differ,
+    // beside the shared row when they do not.
+    let upper = a.min(b);
+    (upper.0, upper.1 + 1)
+}
+
+fn column_widths(p: &Placement, sizes: &[(f64, f64)], lane_map: bool) -> Vec<f64> {
+    let floor = if lane_map {
+        style::LANE_MAP_COLUMN - 2.0 * style::GAP_PAD
+    } else {
+        style::BOX_W
+    };
+    let mut w = vec![floor; p.cols];
+    for (i, &(bw, _)) in sizes.iter().enumerate() {
+        w[p.col[i]] = w[p.col[i]].max(bw);
+    }
+    w
+}
+
+/// Room in each gap for the labels of the arrows that leave the column before it.
+fn label_room(
+    graph: &Graph,
+    p: &Placement,
+    sizes: &[(f64, f64)],
+    col_w: &[f64],
+    topo: &[Topo],
+) -> Vec<f64> {
+    let mut room = vec![0.0f64; p.cols + 1];
+    for (i, link) in graph.links.iter().enumerate() {
+        let Some(text) = &link.label else { continue };
+        if topo[i].out_side != Side::Right {
+            continue;
+        }
+        let c = p.col[link.from];
+        let slack = (col_w[c] - sizes[link.from].0) / 2.0;
+        let w = label_lines(text)
+            .iter()
+            .map(|l| width(l, SMALL_SIZE, Weight::Regular))
+            .fold(0.0, f64::max);
+        room[c + 1] = room[c + 1].max(w + 4.0 - slack);
+    }
+    room
+}
+
+#[allow(clippy::too_many_arguments)]
+fn geometry(
+    graph: &Graph,
+    p: &Placement,
+    sizes: &[(f64, f64)],
+    col_w: &[f64],
+    gap_label: &[f64],
+    tracks: &Tracks,
+    stub_room: f64,
+    header_w: f64,
+) -> Geometry {
+    let gap_w: Vec<f64> = (0..=p.cols)
+        .map(|k| {
+            gap_label[k]
+                + 2.0 * style::GAP_PAD
+                + tracks.gaps[k].saturating_sub(1) as f64 * style::TRACK
+        })
+        .collect();
+    let mut gap_x = Vec::with_capacity(p.cols + 1);
+    let mut col_x = Vec::with_capacity(p.cols);
+    let mut x = header_w;
+    for c in 0..p.cols {
+        gap_x.push(x);
+        x += gap_w[c];
+        col_x.push(x);
+        x += col_w[c];
+    }
+    gap_x.push(x);
+    x += gap_w[p.cols];
+    let width = x;
+
+    let bands = p.rows.len();
+    let mut row_h: Vec<Vec<f64>> = p.rows.iter().map(|&r| vec![0.0; r]).collect();
+    for (i, &(_, h)) in sizes.iter().enumerate() {
+        let cell = &mut row_h[p.band[i]][p.row[i]];
+        *cell = cell.max(h);
+    }
+    for rows in &mut row_h {
+        for h in rows.iter_mut() {
+            if *h == 0.0 {
+                *h = style::BOX_H;
+            }
+        }
+    }
+    let top = if graph.shared.is_empty() {
+        0.0
+    } else {
+        style::SHARED_HEAD_H
+    };
+    let mut y = top;
+    let mut band_y = Vec::with_capacity(bands);
+    let mut band_h = Vec::with_capacity(bands);
+    let mut row_y = Vec::with_capacity(bands);
+    let mut corr_y = Vec::with_capacity(bands);
+    for b in 0..bands {
+        band_y.push(y);
+        let start = y;
+        let mut rys = Vec::new();
+        let mut cys = Vec::new();
+        for j in 0..=p.rows[b] {
+            cys.push(y);
+            let t = tracks.corridors[b][j];
+            let mut h = 2.0 * style::CORRIDOR_PAD + t.saturating_sub(1) as f64 * style::TRACK;
+            if j == 0 || j == p.rows[b] {
+                h = h.max(stub_room).max(8.0);
+            }
+            y += h;
+            if j < p.rows[b] {
+                rys.push(y);
+                y += row_h[b][j];
+            }
+        }
+        band_h.push(y - start);
+        row_y.push(rys);
+        corr_y.push(cys);
+    }
+    Geometry {
+        col_x,
+        col_w: col_w.to_vec(),
+        gap_x,
+        gap_label: gap_label.to_vec(),
+        band_y,
+        band_h,
+        row_y,
+        row_h,
+        corr_y,
+        width,
+        height: y,
+    }
+}
+
+fn boxes(graph: &Graph, p: &Placement, sizes: &[(f64, f64)], g: &Geometry) -> Vec<Rect> {
+    (0..graph.nodes.len())
+        .map(|i| {
+            let (w, h) = sizes[i];
+            let (c, b, r) = (p.col[i], p.band[i], p.row[i]);
+            Rect {
+                x: g.col_x[c] + (g.col_w[c] - w) / 2.0,
+                y: g.row_y[b][r] + (g.row_h[b][r] - h) / 2.0,
+                w,
+                h,
+            }
+        })
+        .collect()
+}
+
+/// The point where an arrow meets a box: (out port, in port) of every link.
+type Ports = Vec<((f64, f64), (f64, f64))>;
+
+/// Spreads the arrows that use one side of a box along it, ordered by where their other
+/// end is, so that they do not cross at the box.
+fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
+    // (node, side) → list of (sort key, link, is_out)
+    let mut sides: std::collections::BTreeMap<(usize, u8), Vec<(f64, f64, usize, bool)>> =
+        std::collections::BTreeMap::new();
+    let code = |s: Side| match s {
+        Side::Left => 0u8,
+        Side::Right => 1,
+        Side::Top => 2,
+        Side::Bottom => 3,
+    };
+    for (i, link) in graph.links.iter().enumerate() {
+        let (sx, sy) = rects[link.from].center();
+        let (tx, ty) = rects[link.to].center();
+        sides
+            .entry((link.from, code(topo[i].out_side)))
+            .or_default()
+            .push((ty, tx, i, true));
+        sides
+            .entry((link.to, code(topo[i].in_side)))
+            .or_default()
+            .push((sy, sx, i, false));
+    }
+    let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
+    for ((node, side), mut list) in sides {
+        list.sort_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        let r = rects[node];
+        let kind = graph.nodes[node].kind;
+        let (cx, cy) = r.center();
+        let n = list.len();
+        let spacing = style::PORT_SPACING.min((r.h - 12.0) / n.max(1) as f64);
+        for (k, &(_, _, link, is_out)) in list.iter().enumerate() {
+            let offset = (k as f64 - (n as f64 - 1.0) / 2.0) * spacing;
+            let point = match side {
+                0 | 1 => {
+                    let y = cy + offset;
+                    let half = outline_half_width(kind, &r, y);
+                    let x = if side == 0 { cx - half } else { cx + half };
+                    (x, y)
+                }
+                2 => (cx, r.y),
+                _ => (cx, r.bottom()),
+            };
+            if is_out {
+                ports[link].0 = point;
+            } else {
+                ports[link].1 = point;
+            }
+        }
+    }
+    ports
+}
+
+/// Half the width of a symbol's outline at height `y`.
+fn outline_half_width(kind: StepKind, r: &Rect, y: f64) -> f64 {
+    match kind {
+        StepKind::Vagval => {
+            let (_, cy) = r.center();
+            let d = ((y - cy).abs() / (r.h / 2.0)).min(1.0);
+            r.w / 2.0 * (1.0 - d)
+        }
+        _ => r.w / 2.0,
+    }
+}
+
+/// Gives parallel segments in a gap or corridor their own tracks (interval colouring).
+fn assign_tracks(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
+    // (gap, lo, hi, link, slot)
+    let mut in_gaps: Vec<(usize, f64, f64, usize, usize)> = Vec::new();
+    // (band, corridor, lo, hi, link)
+    let mut in_corridors: Vec<(usize, usize, f64, f64, usize)> = Vec::new();
+    for (i, t) in topo.iter().enumerate() {
+        let ((_, y1), (_, y2)) = ports[i];
+        match t.shape {
+            Shape::Vertical => {}
+            Shape::ViaGap { gap } => {
+                if (y1 - y2).abs() > 1e-6 {
+                    in_gaps.push((gap, y1.min(y2), y1.max(y2), i, 0));
+                }
+            }
+            Shape::Corridor {
+                first,
+                band,
+                corridor,
+                second,
+            } => {
+                let cy = g.track_y(band, corridor, 0);
+                in_gaps.push((first, y1.min(cy), y1.max(cy), i, 0));
+                in_gaps.push((second, y2.min(cy), y2.max(cy), i, 2));
+                let x1 = g.track_x(first, 0);
+                let x2 = g.track_x(second, 0);
+                in_corridors.push((band, corridor, x1.min(x2), x1.max(x2), i));
+            }
+        }
+    }
+    // Gaps: sort by start, then colour greedily.
+    in_gaps.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut ends: Vec<Vec<f64>> = vec![Vec::new(); tracks.gaps.len()];
+    for &(gap, lo, hi, link, slot) in &in_gaps {
+        let t = first_free(&mut ends[gap], lo, hi);
+        tracks.of_link[link][slot] = t;
+        tracks.gaps[gap] = tracks.gaps[gap].max(t + 1);
+    }
+    in_corridors.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then(a.3.total_cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
+    let mut cends: std::collections::BTreeMap<(usize, usize), Vec<f64>> = Default::default();
+    for &(band, corridor, lo, hi, link) in &in_corridors {
+        let t = first_free(cends.entry((band, corridor)).or_default(), lo, hi);
+        tracks.of_link[link][1] = t;
+        let c = &mut tracks.corridors[band][corridor];
+        *c = (*c).max(t + 1);
+    }
+}
+
+/// The first track whose last segment ends before `lo`, with a little air.
+fn first_free(ends: &mut Vec<f64>, lo: f64, hi: f64) -> usize {
+    const AIR: f64 = 3.0;
+    for (t, end) in ends.iter_mut().enumerate() {
+        if *end + AIR < lo {
+            *end = hi;
+            return t;
+        }
+    }
+    ends.push(hi);
+    ends.len() - 1
+}
+
+/// The corner points of an arrow.
+fn path(
+    topo: &Topo,
+    ports: &((f64, f64), (f64, f64)),
+    tracks: &[usize; 3],
+    g: &Geometry,
+) -> Vec<(f64, f64)> {
+    let ((x1, y1), (x2, y2)) = *ports;
+    let mut points = vec![(x1, y1)];
+    match topo.shape {
+        Shape::Vertical => {}
+        Shape::ViaGap { gap } => {
+            let x = g.track_x(gap, tracks[0]);
+            points.push((x, y1));
+            points.push((x, y2));
+        }
+        Shape::Corridor {
+            first,
+            band,
+            corridor,
+            second,
+        } => {
+            let xa = g.track_x(first, tracks[0]);
+            let y = g.track_y(band, corridor, tracks[1]);
+            let xb = g.track_x(second, tracks[2]);
+            points.extend([(xa, y1), (xa, y), (xb, y), (xb, y2)]);
+        }
+    }
+    points.push((x2, y2));
+    simplify(points)
+}
+
+/// Drops repeated points and corners that lie on a straight line.
+fn simplify(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for p in points {
+        if out
+            .last()
+            .is_some_and(|q| close(q.0, p.0) && close(q.1, p.1))
+        {
+            continue;
+        }
+        if out.len() >= 2 {
+            let a = out[out.len() - 2];
+            let b = out[out.len() - 1];
+            if (close(a.0, b.0) && close(b.0, p.0)) || (close(a.1, b.1) && close(b.1, p.1)) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+/// Where the label of an arrow goes: just past the box, above the arrow for arrows that
+/// leave sideways, beside it for arrows that leave up or down.
+fn place_label(lines: Vec<String>, side: Side, port: (f64, f64), r: &Rect) -> EdgeLabel {
+    let n = lines.len() as f64;
+    let (x, y) = match side {
+        Side::Bottom => (port.0 + 3.0, r.bottom() + 8.0),
+        Side::Top => (port.0 + 3.0, r.y - 3.0 - (n - 1.0) * style::LABEL_LINE),
+        _ => (
+            r.right() + 2.0,
+            port.1 - 2.0 - (n - 1.0) * style::LABEL_LINE,
+        ),
+    };
+    EdgeLabel { lines, x, y }
+}
+
+/// Counts the points where a horizontal segment of one arrow crosses a vertical segment of
+/// another, away from their ends.
+pub(super) fn count_crossings(edges: &[EdgeRoute]) -> usize {
+    let mut vertical: Vec<(f64, f64, f64, usize)> = Vec::new();
+    let mut horizontal: Vec<(f64, f64, f64, usize)> = Vec::new();
+    for (i, e) in edges.iter().enumerate() {
+        for w in e.points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+            if close(x1, x2) {
+                vertical.push((x1, y1.min(y2), y1.max(y2), i));
+            } else {
+                horizontal.push((y1, x1.min(x2), x1.max(x2), i));
+            }
+        }
+    }
+    vertical.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut count = 0;
+    for &(y, xlo, xhi, i) in &horizontal {
+        let start = vertical.partition_point(|v| v.0 <= xlo + 1e-6);
+        for v in &vertical[start..] {
+            if v.0 >= xhi - 1e-6 {
+                break;
+            }
+            if v.3 != i && v.1 + 1e-6 < y && y < v.2 - 1e-6 {
+                count += 1;
+            }
+        }
+    }
+    count
+}

@@ -1,0 +1,728 @@
+//! Writing a laid-out map as SVG: bands, shared areas, arrows, step symbols with links,
+//! the title block and the legend. Every piece of model text is escaped here.
+
+use super::color::{lane_colors, LaneColors};
+use crate::layout::style::{self, title_lines_for, LABEL_LINE, SMALL_SIZE, TITLE_LINE, TITLE_SIZE};
+use crate::layout::text::{self, Weight, FAMILY};
+use crate::layout::{header_lines, MapLayout, Rect, StepBox};
+use crate::model::{LaneId, Model, StepKind, StepNr};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// What a map is, for its title, description and links.
+pub struct MapPage<'a> {
+    /// The heading in the title block.
+    pub title: String,
+    /// What the map shows, for `<desc>`.
+    pub description: String,
+    /// Prepended to every link.
+    pub prefix: &'a str,
+    /// The way back, for a sub-process or lane map: (link, text).
+    pub back: Option<(String, String)>,
+    /// Paper size in points, or `None` to size the page to the diagram.
+    pub paper: Option<(f64, f64)>,
+    /// Paper size in millimetres for the `width`/`height` attributes.
+    pub paper_mm: Option<(f64, f64)>,
+    /// A prefix for element ids, so that several maps can share a page.
+    pub id_prefix: &'a str,
+}
+
+/// Where the diagram sits on the page.
+pub struct Placed {
+    /// Page width in points.
+    pub page_w: f64,
+    /// Page height in points.
+    pub page_h: f64,
+    /// Left edge of the diagram.
+    pub x: f64,
+    /// Top edge of the diagram.
+    pub y: f64,
+    /// Scale of the diagram.
+    pub scale: f64,
+}
+
+/// The page size and the diagram's place on it.
+pub fn place(layout: &MapLayout, page: &MapPage) -> Placed {
+    let top = style::PAGE_MARGIN + style::TITLE_BLOCK_H + style::BLOCK_GAP;
+    match page.paper {
+        Some((w, h)) => {
+            let (room_w, _) = style::diagram_room((w, h));
+            let scale = layout.scale;
+            let x = style::PAGE_MARGIN + ((room_w - layout.width * scale) / 2.0).max(0.0);
+            Placed {
+                page_w: w,
+                page_h: h,
+                x,
+                y: top,
+                scale,
+            }
+        }
+        None => {
+            let w = layout.width + 2.0 * style::PAGE_MARGIN;
+            let h = top + layout.height + style::BLOCK_GAP + style::LEGEND_H + style::PAGE_MARGIN;
+            Placed {
+                page_w: w.max(640.0),
+                page_h: h,
+                x: style::PAGE_MARGIN,
+                y: top,
+                scale: 1.0,
+            }
+        }
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros.
+pub fn num(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The href of a step: its sub-process map for a sub-process step, its page otherwise.
+pub fn step_href(model: &Model, nr: StepNr, prefix: &str) -> String {
+    if let Some((_, step)) = model.step(nr) {
+        if let (StepKind::Subprocess, Some(id)) = (step.kind, &step.process) {
+            return format!("{prefix}underprocesser/{id}.html");
+        }
+    }
+    format!("{prefix}{}", crate::render::step_url(nr))
+}
+
+/// Writes the SVG document of a laid-out map.
+pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
+    let placed = place(layout, page);
+    let colors: BTreeMap<&LaneId, LaneColors> = model
+        .lanes
+        .iter()
+        .map(|l| (&l.id, lane_colors(model, l)))
+        .collect();
+    let ids = page.id_prefix;
+    let mut s = String::with_capacity(64 * 1024);
+    let (w_attr, h_attr) = match page.paper_mm {
+        Some((w, h)) => (format!("{}mm", num(w)), format!("{}mm", num(h))),
+        None => (num(placed.page_w), num(placed.page_h)),
+    };
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w_attr}\" height=\"{h_attr}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{ids}karta-titel {ids}karta-beskrivning\" font-family=\"{FAMILY}, sans-serif\" class=\"processkarta\">\n",
+        num(placed.page_w),
+        num(placed.page_h)
+    );
+    let _ = writeln!(
+        s,
+        "<title id=\"{ids}karta-titel\">{}</title>\n<desc id=\"{ids}karta-beskrivning\">{}</desc>",
+        esc(&page.title),
+        esc(&page.description)
+    );
+    let _ = writeln!(
+        s,
+        "<defs><marker id=\"{ids}pil\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M 0 0 L 8 4 L 0 8 Z\" fill=\"#333333\"/></marker></defs>"
+    );
+    let _ = writeln!(
+        s,
+        "<rect class=\"page\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        num(placed.page_w),
+        num(placed.page_h)
+    );
+    title_block(&mut s, model, page, &placed);
+    let transform = if (placed.scale - 1.0).abs() < 1e-9 {
+        format!("translate({} {})", num(placed.x), num(placed.y))
+    } else {
+        format!(
+            "translate({} {}) scale({})",
+            num(placed.x),
+            num(placed.y),
+            placed.scale
+        )
+    };
+    let _ = writeln!(s, "<g class=\"diagram\" transform=\"{transform}\">");
+    bands(&mut s, model, layout, &colors);
+    shared_areas(&mut s, model, layout, &colors);
+    edges(&mut s, layout, ids);
+    stubs(&mut s, model, layout, page.prefix, ids);
+    steps(&mut s, model, layout, &colors, page.prefix, ids);
+    s.push_str("</g>\n");
+    legend(&mut s, model, layout, &colors, &placed);
+    s.push_str("</svg>\n");
+    s
+}
+
+fn title_block(s: &mut String, model: &Model, page: &MapPage, placed: &Placed) {
+    let x = style::PAGE_MARGIN;
+    let y = style::PAGE_MARGIN;
+    let right = placed.page_w - style::PAGE_MARGIN;
+    let _ = writeln!(s, "<g class=\"title-block\">");
+    let _ = writeln!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" fill=\"#111111\">{}</text>",
+        num(x),
+        num(y + 13.0),
+        esc(&page.title)
+    );
+    let mut meta = Vec::new();
+    if let Some(v) = &model.book.version {
+        meta.push(v.clone());
+    }
+    if let Some(d) = &model.book.date {
+        meta.push(d.clone());
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"end\" fill=\"#333333\">{}</text>",
+            num(right),
+            num(y + 12.0),
+            esc(&meta.join(" · "))
+        );
+    }
+    let mut sub = model.book.title.clone();
+    if let Some(d) = &model.book.description {
+        sub = format!("{sub} – {d}");
+    }
+    let _ = writeln!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-size=\"8\" fill=\"#333333\">{}</text>",
+        num(x),
+        num(y + 27.0),
+        esc(&sub)
+    );
+    if let Some((href, label)) = &page.back {
+        let _ = writeln!(
+            s,
+            "<a href=\"{}\" class=\"back\"><text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"end\" fill=\"#0b4f8a\" text-decoration=\"underline\">{}</text></a>",
+            esc(href),
+            num(right),
+            num(y + 27.0),
+            esc(label)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+fn bands(
+    s: &mut String,
+    model: &Model,
+    layout: &MapLayout,
+    colors: &BTreeMap<&LaneId, LaneColors>,
+) {
+    for band in &layout.bands {
+        let Some(lane) = model.lane(&band.lane) else {
+            continue;
+        };
+        let c = &colors[&band.lane];
+        let r = band.rect;
+        let _ = writeln!(
+            s,
+            "<g class=\"lane\" data-lane=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            esc(&band.lane.0),
+            num(r.x),
+            num(r.y),
+            num(r.w),
+            num(r.h),
+            c.tint,
+            c.border,
+            num(r.x),
+            num(r.y),
+            num(layout.header_w),
+            num(r.h),
+            c.strong
+        );
+        let lines = header_lines(&lane.name, layout.header_w);
+        let line_h = style::HEADER_SIZE + 2.0;
+        let first =
+            r.y + r.h / 2.0 - (lines.len() as f64 * line_h) / 2.0 + style::HEADER_SIZE * 0.85;
+        let _ = write!(
+            s,
+            "<text x=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\" text-anchor=\"middle\">",
+            num(r.x + layout.header_w / 2.0),
+            num(style::HEADER_SIZE),
+            c.on_strong
+        );
+        for (i, line) in lines.iter().enumerate() {
+            let _ = write!(
+                s,
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                num(r.x + layout.header_w / 2.0),
+                num(first + i as f64 * line_h),
+                esc(line)
+            );
+        }
+        s.push_str("</text></g>\n");
+    }
+}
+
+fn shared_areas(
+    s: &mut String,
+    model: &Model,
+    layout: &MapLayout,
+    colors: &BTreeMap<&LaneId, LaneColors>,
+) {
+    for area in &layout.shared {
+        let Some(lane) = model.lane(&area.lane) else {
+            continue;
+        };
+        let c = &colors[&area.lane];
+        let r = area.rect;
+        let _ = writeln!(
+            s,
+            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">{}</text></g>",
+            esc(&area.lane.0),
+            num(r.x),
+            num(r.y),
+            num(r.w),
+            num(r.h),
+            c.tint,
+            c.border,
+            num(r.x + r.w / 2.0),
+            num(r.y + 11.0),
+            num(SMALL_SIZE),
+            esc(&fit_line(&lane.name, SMALL_SIZE, Weight::Bold, r.w - 2.0))
+        );
+    }
+}
+
+/// The text, cut with an ellipsis if it is wider than `max`.
+fn fit_line(text: &str, size: f64, weight: Weight, max: f64) -> String {
+    if text::width(text, size, weight) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let trial = format!("{out}{c}…");
+        if text::width(&trial, size, weight) > max {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{out}…")
+}
+
+/// The `d` of a polyline with M, H and V only.
+pub fn path_data(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    let Some(&(x0, y0)) = points.first() else {
+        return d;
+    };
+    let _ = write!(d, "M {} {}", num(x0), num(y0));
+    let mut prev = (x0, y0);
+    for &(x, y) in &points[1..] {
+        if (y - prev.1).abs() < 1e-9 {
+            let _ = write!(d, " H {}", num(x));
+        } else {
+            let _ = write!(d, " V {}", num(y));
+        }
+        prev = (x, y);
+    }
+    d
+}
+
+fn edges(s: &mut String, layout: &MapLayout, ids: &str) {
+    s.push_str("<g class=\"edges\" aria-hidden=\"true\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\">\n");
+    for e in &layout.edges {
+        let _ = writeln!(
+            s,
+            "<path class=\"edge\" data-from=\"{}\" data-to=\"{}\" d=\"{}\" marker-end=\"url(#{ids}pil)\"/>",
+            e.from,
+            e.to,
+            path_data(&e.points)
+        );
+    }
+    s.push_str("</g>\n<g class=\"edge-labels\" aria-hidden=\"true\">\n");
+    for e in &layout.edges {
+        let Some(l) = &e.label_at else { continue };
+        let _ = write!(
+            s,
+            "<text class=\"edge-label\" data-from=\"{}\" data-to=\"{}\" font-size=\"{}\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"2\" paint-order=\"stroke\">",
+            e.from,
+            e.to,
+            num(SMALL_SIZE)
+        );
+        for (i, line) in l.lines.iter().enumerate() {
+            let _ = write!(
+                s,
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                num(l.x),
+                num(l.y + i as f64 * LABEL_LINE),
+                esc(line)
+            );
+        }
+        s.push_str("</text>\n");
+    }
+    s.push_str("</g>\n");
+}
+
+fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &str) {
+    if layout.stubs.is_empty() {
+        return;
+    }
+    s.push_str("<g class=\"stubs\">\n");
+    for stub in &layout.stubs {
+        let party = model
+            .step(stub.other)
+            .and_then(|(_, st)| model.lane(&st.lane))
+            .map(|l| l.name.clone())
+            .unwrap_or_default();
+        let (from, to) = if stub.incoming {
+            (stub.other, stub.step)
+        } else {
+            (stub.step, stub.other)
+        };
+        let text = if stub.incoming {
+            format!("från {party}, steg {}", stub.other)
+        } else {
+            format!("till {party}, steg {}", stub.other)
+        };
+        let _ = writeln!(
+            s,
+            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\" aria-hidden=\"true\"/>",
+            path_data(&stub.points)
+        );
+        let _ = writeln!(
+            s,
+            "<a href=\"{}\" aria-label=\"{}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
+            esc(&step_href(model, stub.other, prefix)),
+            esc(&format!("{}: steg {}", text, stub.other)),
+            num(stub.label_x),
+            num(stub.label_y),
+            num(SMALL_SIZE),
+            esc(&fit_line(&text, SMALL_SIZE, Weight::Regular, style::LANE_MAP_COLUMN - 4.0))
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+fn steps(
+    s: &mut String,
+    model: &Model,
+    layout: &MapLayout,
+    colors: &BTreeMap<&LaneId, LaneColors>,
+    prefix: &str,
+    ids: &str,
+) {
+    s.push_str("<g class=\"steps\">\n");
+    for b in &layout.boxes {
+        let Some((_, step)) = model.step(b.nr) else {
+            continue;
+        };
+        let c = &colors[&b.lane];
+        let kind = kind_name(b.kind);
+        let href = step_href(model, b.nr, prefix);
+        let name = format!("Steg {}: {}", b.nr, step.title);
+        let _ = writeln!(
+            s,
+            "<a href=\"{}\" aria-label=\"{}\"><g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
+            esc(&href),
+            esc(&name),
+            b.nr,
+            b.nr,
+            esc(&b.lane.0)
+        );
+        shape(s, b, c);
+        badge(s, b, c);
+        if step.aktualisering {
+            flag(s, &b.rect);
+        }
+        title(s, b, &step.title);
+        s.push_str("</g></a>\n");
+    }
+    s.push_str("</g>\n");
+}
+
+/// The `data-kind` value of a step kind.
+pub fn kind_name(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Start => "start",
+        StepKind::Task => "task",
+        StepKind::Vagval => "vagval",
+        StepKind::Subprocess => "subprocess",
+        StepKind::End => "end",
+    }
+}
+
+fn shape(s: &mut String, b: &StepBox, c: &LaneColors) {
+    let r = b.rect;
+    match b.kind {
+        StepKind::Vagval => {
+            let (cx, cy) = r.center();
+            let _ = write!(
+                s,
+                "<path class=\"shape\" d=\"M {} {} L {} {} L {} {} L {} {} Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.3\"/>",
+                num(cx),
+                num(r.y),
+                num(r.right()),
+                num(cy),
+                num(cx),
+                num(r.bottom()),
+                num(r.x),
+                num(cy),
+                c.border
+            );
+        }
+        StepKind::Start | StepKind::End => {
+            let _ = write!(
+                s,
+                "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                num(r.x),
+                num(r.y),
+                num(r.w),
+                num(r.h),
+                if b.kind == StepKind::Start { c.tint.as_str() } else { "#ffffff" },
+                c.border,
+                if b.kind == StepKind::Start { "2.4" } else { "1.2" }
+            );
+            if b.kind == StepKind::End {
+                let _ = write!(
+                    s,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\"/>",
+                    num(r.x + 2.5),
+                    num(r.y + 2.5),
+                    num(r.w - 5.0),
+                    num(r.h - 5.0),
+                    c.border
+                );
+            }
+        }
+        StepKind::Task | StepKind::Subprocess => {
+            let _ = write!(
+                s,
+                "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.2\"/>",
+                num(r.x),
+                num(r.y),
+                num(r.w),
+                num(r.h),
+                c.border
+            );
+            if b.kind == StepKind::Subprocess {
+                // The sub-process symbol: bars at both ends and a plus at the bottom.
+                let _ = write!(
+                    s,
+                    "<path d=\"M {} {} V {} M {} {} V {}\" stroke=\"{}\" stroke-width=\"1.2\" fill=\"none\"/>",
+                    num(r.x + 4.0),
+                    num(r.y),
+                    num(r.bottom()),
+                    num(r.right() - 4.0),
+                    num(r.y),
+                    num(r.bottom()),
+                    c.border
+                );
+                let (cx, _) = r.center();
+                let _ = write!(
+                    s,
+                    "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"0.8\"/><path d=\"M {} {} H {} M {} {} V {}\" stroke=\"#111111\" stroke-width=\"0.8\"/>",
+                    num(cx - 3.5),
+                    num(r.bottom() - 8.0),
+                    c.border,
+                    num(cx - 2.0),
+                    num(r.bottom() - 4.5),
+                    num(cx + 2.0),
+                    num(cx),
+                    num(r.bottom() - 6.5),
+                    num(r.bottom() - 2.5)
+                );
+            }
+        }
+    }
+}
+
+fn badge(s: &mut String, b: &StepBox, c: &LaneColors) {
+    let label = b.nr.to_string();
+    let w = text::width(&label, TITLE_SIZE, Weight::Bold) + 7.0;
+    let (x, y) = match b.kind {
+        StepKind::Vagval => (b.rect.x, b.rect.y),
+        StepKind::Subprocess => (b.rect.x + 6.0, b.rect.y + 3.0),
+        _ => (b.rect.x + 3.0, b.rect.y + 3.0),
+    };
+    let _ = write!(
+        s,
+        "<rect class=\"badge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"11\" rx=\"5.5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        num(x),
+        num(y),
+        num(w),
+        c.strong,
+        num(x + w / 2.0),
+        num(y + 8.3),
+        num(TITLE_SIZE),
+        c.on_strong,
+        esc(&label)
+    );
+}
+
+/// The aktualisering marker: a small flag in the top right corner.
+fn flag(s: &mut String, r: &Rect) {
+    let x = r.right() - 12.0;
+    let y = r.y + 3.0;
+    let _ = write!(
+        s,
+        "<path class=\"aktualisering\" d=\"M {} {} V {} M {} {} L {} {} L {} {} Z\" stroke=\"#111111\" stroke-width=\"0.9\" fill=\"#f2b705\"/>",
+        num(x),
+        num(y),
+        num(y + 11.0),
+        num(x),
+        num(y),
+        num(x + 8.0),
+        num(y + 3.0),
+        num(x),
+        num(y + 6.0)
+    );
+}
+
+fn title(s: &mut String, b: &StepBox, title: &str) {
+    let lines = title_lines_for(b.kind, title);
+    let (cx, cy) = b.rect.center();
+    let n = lines.len() as f64;
+    let first = match b.kind {
+        StepKind::Vagval => cy - n * TITLE_LINE / 2.0 + 6.8,
+        _ => {
+            let top = b.rect.y + 15.0;
+            let bottom = b.rect.bottom() - 2.0;
+            top + ((bottom - top) - n * TITLE_LINE) / 2.0 + 6.8
+        }
+    };
+    let _ = write!(
+        s,
+        "<text class=\"title\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#111111\">",
+        num(TITLE_SIZE)
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            num(cx),
+            num(first + i as f64 * TITLE_LINE),
+            esc(line)
+        );
+    }
+    s.push_str("</text>");
+}
+
+fn legend(
+    s: &mut String,
+    model: &Model,
+    layout: &MapLayout,
+    colors: &BTreeMap<&LaneId, LaneColors>,
+    placed: &Placed,
+) {
+    let y = placed.page_h - style::PAGE_MARGIN - style::LEGEND_H;
+    let mut x = style::PAGE_MARGIN;
+    let _ = writeln!(
+        s,
+        "<g class=\"legend\" font-size=\"{}\" fill=\"#111111\">",
+        num(SMALL_SIZE)
+    );
+    // Row 1: the parties and shared areas on this map.
+    let shown: Vec<&LaneId> = layout
+        .bands
+        .iter()
+        .map(|b| &b.lane)
+        .chain(layout.shared.iter().map(|a| &a.lane))
+        .collect();
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">Parter</text>",
+        num(x),
+        num(y + 10.0)
+    );
+    x += 40.0;
+    for id in shown {
+        let Some(lane) = model.lane(id) else { continue };
+        let c = &colors[id];
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"9\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"{}/><text x=\"{}\" y=\"{}\">{}</text>",
+            num(x),
+            num(y + 3.0),
+            if lane.shared { c.tint.as_str() } else { c.strong.as_str() },
+            c.border,
+            if lane.shared { " stroke-dasharray=\"3 1.5\"" } else { "" },
+            num(x + 18.0),
+            num(y + 10.0),
+            esc(&lane.name)
+        );
+        x += 26.0 + text::width(&lane.name, SMALL_SIZE, Weight::Regular) + 10.0;
+    }
+    // Row 2: the symbols.
+    let y2 = y + 22.0;
+    let mut x = style::PAGE_MARGIN;
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">Symboler</text>",
+        num(x),
+        num(y2 + 8.0)
+    );
+    x += 40.0;
+    let items: [(&str, &str); 7] = [
+        ("start", "Start"),
+        ("task", "Steg (klicka för handläggarstöd)"),
+        ("vagval", "Vägval"),
+        ("subprocess", "Underprocess"),
+        ("end", "Slut"),
+        ("aktualisering", "Aktualiseringspunkt"),
+        ("edge", "Flöde"),
+    ];
+    for (kind, label) in items {
+        let sym_w = 18.0;
+        match kind {
+            "start" => {
+                let _ = write!(s, "<rect x=\"{}\" y=\"{}\" width=\"{sym_w}\" height=\"11\" rx=\"4\" fill=\"#eeeeee\" stroke=\"#333333\" stroke-width=\"1.8\"/>", num(x), num(y2));
+            }
+            "end" => {
+                let _ = write!(s, "<rect x=\"{}\" y=\"{}\" width=\"{sym_w}\" height=\"11\" rx=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"0.9\"/><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"7\" rx=\"3\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\"/>", num(x), num(y2), num(x + 2.0), num(y2 + 2.0), num(sym_w - 4.0));
+            }
+            "task" => {
+                let _ = write!(s, "<rect x=\"{}\" y=\"{}\" width=\"{sym_w}\" height=\"11\" rx=\"1.5\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"0.9\"/>", num(x), num(y2));
+            }
+            "vagval" => {
+                let _ = write!(s, "<path d=\"M {} {} L {} {} L {} {} L {} {} Z\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"0.9\"/>", num(x + 9.0), num(y2 - 1.0), num(x + 18.0), num(y2 + 5.5), num(x + 9.0), num(y2 + 12.0), num(x), num(y2 + 5.5));
+            }
+            "subprocess" => {
+                let _ = write!(s, "<rect x=\"{}\" y=\"{}\" width=\"{sym_w}\" height=\"11\" rx=\"1.5\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"0.9\"/><path d=\"M {} {} V {} M {} {} V {}\" stroke=\"#333333\" stroke-width=\"0.9\"/>", num(x), num(y2), num(x + 3.0), num(y2), num(y2 + 11.0), num(x + 15.0), num(y2), num(y2 + 11.0));
+            }
+            "aktualisering" => {
+                flag(
+                    s,
+                    &Rect {
+                        x: x - 2.0,
+                        y: y2 - 3.0,
+                        w: 18.0,
+                        h: 11.0,
+                    },
+                );
+            }
+            _ => {
+                let _ = write!(s, "<path d=\"M {} {} H {}\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#pil)\"/>", num(x), num(y2 + 5.5), num(x + sym_w));
+            }
+        }
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            num(x + sym_w + 4.0),
+            num(y2 + 8.0),
+            esc(label)
+        );
+        x += sym_w + 4.0 + text::width(label, SMALL_SIZE, Weight::Regular) + 14.0;
+    }
+    s.push_str("</g>\n");
+}
