@@ -162,7 +162,7 @@ mod tests {
         let mut map = SourceMap::new(Path::new("."));
         let id = map.add("a.yaml", "\u{feff}ab\r\nåäx: 1\r\n".to_string());
         let f = map.get(id);
-        assert_eq!(f.text.len(), 15);
+        assert_eq!(f.text.len(), 14);
         let x = f.text.find('x').unwrap();
         assert_eq!(f.line_col(x), (2, 3));
         assert_eq!(f.offset_of(2, 2), x);

@@ -17,5 +17,9 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
     }
     links::check(model, &mut diags);
     print::check(model, &mut diags);
+    // The fit needs a layout, and a layout needs a graph without errors.
+    if !diags.iter().any(Diagnostic::is_error) {
+        print::check_fit(model, &mut diags);
+    }
     diags
 }

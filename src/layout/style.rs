@@ -16,7 +16,7 @@ pub const TITLE_WIDTH: f64 = 66.0;
 /// The most title lines a box holds.
 pub const MAX_TITLE_LINES: usize = 4;
 /// Width available to a title inside a vägval diamond.
-pub const VAGVAL_TITLE_WIDTH: f64 = 60.0;
+pub const VAGVAL_TITLE_WIDTH: f64 = 66.0;
 /// The most title lines a vägval diamond holds.
 pub const MAX_VAGVAL_LINES: usize = 3;
 
@@ -34,7 +34,7 @@ pub const BOX_W: f64 = 84.0;
 /// Height of a step box: the number badge and four title lines.
 pub const BOX_H: f64 = 52.0;
 /// A vägval diamond.
-pub const DIAMOND_W: f64 = 112.0;
+pub const DIAMOND_W: f64 = 124.0;
 /// Height of a vägval diamond.
 pub const DIAMOND_H: f64 = 62.0;
 

@@ -75,46 +75,68 @@ pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
     text.chars().map(|c| m.advance(c)).sum::<f64>() * size / m.units_per_em
 }
 
-/// Wraps `text` into lines no wider than `max_width` at `size`. Breaks between words; a
-/// word wider than a line is split with a hyphen. Always returns at least one line.
+/// Wraps `text` into lines no wider than `max_width` at `size`. Breaks between words and
+/// after a dash or slash inside a word ("vård–socialtjänst"); a part still wider than a
+/// line is split with a hyphen. Always returns at least one line.
 pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if width(&candidate, size, weight) <= max_width {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if width(word, size, weight) <= max_width {
-            line = word.to_string();
-            continue;
-        }
-        // Split an over-long word.
-        let mut part = String::new();
-        for c in word.chars() {
-            let mut trial = part.clone();
-            trial.push(c);
-            trial.push('-');
-            if width(&trial, size, weight) > max_width && !part.is_empty() {
-                part.push('-');
-                lines.push(std::mem::take(&mut part));
+        for (k, part) in break_parts(word).into_iter().enumerate() {
+            // Parts after the first continue the word without a space.
+            let joiner = if k == 0 { " " } else { "" };
+            let candidate = if line.is_empty() {
+                part.to_string()
+            } else {
+                format!("{line}{joiner}{part}")
+            };
+            if width(&candidate, size, weight) <= max_width {
+                line = candidate;
+                continue;
             }
-            part.push(c);
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if width(part, size, weight) <= max_width {
+                line = part.to_string();
+                continue;
+            }
+            // Split an over-long part.
+            let mut piece = String::new();
+            for c in part.chars() {
+                let mut trial = piece.clone();
+                trial.push(c);
+                trial.push('-');
+                if width(&trial, size, weight) > max_width && !piece.is_empty() {
+                    piece.push('-');
+                    lines.push(std::mem::take(&mut piece));
+                }
+                piece.push(c);
+            }
+            line = piece;
         }
-        line = part;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// A word cut after each dash or slash that has letters on both sides.
+fn break_parts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let inside = i > 0 && i + 1 < chars.len();
+        if inside && matches!(c, '-' | '–' | '/') {
+            let end = at + c.len_utf8();
+            parts.push(&word[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
 }
 
 #[cfg(test)]
@@ -149,6 +171,19 @@ mod tests {
             40.0,
         );
         assert!(long.len() >= 3);
+        assert_eq!(
+            wrap(
+                "Behövs samordning vård–socialtjänst?",
+                7.5,
+                Weight::Regular,
+                60.0
+            ),
+            ["Behövs", "samordning", "vård–", "socialtjänst?"]
+        );
+        assert_eq!(
+            wrap("sjuk-/aktivitetsersättning", 7.5, Weight::Regular, 60.0),
+            ["sjuk-/", "aktivitetsersättn-", "ing"]
+        );
         for l in &long {
             assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");
         }

@@ -443,7 +443,11 @@ fn steps(
         shape(s, b, c);
         badge(s, b, c);
         if step.aktualisering {
-            flag(s, &b.rect);
+            let mut r = b.rect;
+            if b.kind == StepKind::Subprocess {
+                r.w -= 12.0;
+            }
+            flag(s, &r);
         }
         title(s, b, &step.title);
         s.push_str("</g></a>\n");
@@ -528,19 +532,20 @@ fn shape(s: &mut String, b: &StepBox, c: &LaneColors) {
                     num(r.bottom()),
                     c.border
                 );
-                let (cx, _) = r.center();
+                // The plus of a collapsed sub-process, in the top right corner.
+                let (px, py) = (r.right() - 14.0, r.y + 3.0);
                 let _ = write!(
                     s,
-                    "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"0.8\"/><path d=\"M {} {} H {} M {} {} V {}\" stroke=\"#111111\" stroke-width=\"0.8\"/>",
-                    num(cx - 3.5),
-                    num(r.bottom() - 8.0),
+                    "<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"0.8\"/><path d=\"M {} {} H {} M {} {} V {}\" stroke=\"#111111\" stroke-width=\"0.9\"/>",
+                    num(px),
+                    num(py),
                     c.border,
-                    num(cx - 2.0),
-                    num(r.bottom() - 4.5),
-                    num(cx + 2.0),
-                    num(cx),
-                    num(r.bottom() - 6.5),
-                    num(r.bottom() - 2.5)
+                    num(px + 1.5),
+                    num(py + 4.0),
+                    num(px + 6.5),
+                    num(px + 4.0),
+                    num(py + 1.5),
+                    num(py + 6.5)
                 );
             }
         }
