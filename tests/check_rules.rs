@@ -87,6 +87,7 @@ rules! {
     e060_unsafe_path => "E060-unsafe-path",
     w001_backward_arrow => "W001-backward-arrow",
     w002_title_too_long => "W002-title-too-long",
+    w003_map_too_large => "W003-map-too-large",
 }
 
 #[test]
@@ -107,7 +108,12 @@ fn every_code_has_a_rule_fixture() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy()[..4].to_string())
         .collect();
+    // E070 reports a failure inside the PDF writer: no model can cause it on purpose.
+    let not_from_input = ["E070"];
     for code in processkarta::diagnostic::Code::ALL {
+        if not_from_input.contains(&code.as_str()) {
+            continue;
+        }
         assert!(
             dirs.contains(&code.as_str().to_string()),
             "no fixture for {}",

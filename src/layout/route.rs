@@ -89,10 +89,20 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
         .iter()
         .map(|n| style::box_size(n.kind))
         .collect();
+    let mut by_row: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    for i in 0..graph.nodes.len() {
+        by_row
+            .entry((p.band[i], p.row[i]))
+            .or_default()
+            .push(p.col[i]);
+    }
+    for cols in by_row.values_mut() {
+        cols.sort_unstable();
+    }
     let topo: Vec<Topo> = graph
         .links
         .iter()
-        .map(|l| topology(graph, p, l.from, l.to))
+        .map(|l| topology(&by_row, p, l.from, l.to))
         .collect();
     let col_w = column_widths(p, &sizes, lane_map);
     let gap_label = label_room(graph, p, &sizes, &col_w, &topo);
@@ -187,8 +197,13 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
     }
 }
 
-/// Decides how an arrow runs.
-fn topology(graph: &Graph, p: &Placement, s: usize, t: usize) -> Topo {
+/// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row).
+fn topology(
+    by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
+    p: &Placement,
+    s: usize,
+    t: usize,
+) -> Topo {
     let (a, b) = (p.col[s], p.col[t]);
     if p.vertical_from[t] == Some(s) {
         let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
@@ -214,9 +229,11 @@ fn topology(graph: &Graph, p: &Placement, s: usize, t: usize) -> Topo {
         };
     }
     if b > a {
+        // True when no box sits in the node's row strictly between the two columns.
         let row_clear = |n: usize| {
-            !graph.nodes.iter().enumerate().any(|(k, _)| {
-                p.col[k] > a && p.col[k] < b && p.band[k] == p.band[n] && p.row[k] == p.row[n]
+            by_row.get(&(p.band[n], p.row[n])).is_none_or(|cols| {
+                let first_after = cols.partition_point(|&c| c <= a);
+                cols.get(first_after).is_none_or(|&c| c >= b)
             })
         };
         if row_clear(s) {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod geometry;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
