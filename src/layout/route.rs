@@ -379,22 +379,21 @@ fn geometry(
     let mut band_h = Vec::with_capacity(bands);
     let mut row_y = Vec::with_capacity(bands);
     let mut corr_y = Vec::with_capacity(bands);
-    for b in 0..bands {
+    for ((corridors, heights), &rows) in tracks.corridors.iter().zip(&row_h).zip(&p.rows) {
         band_y.push(y);
         let start = y;
         let mut rys = Vec::new();
         let mut cys = Vec::new();
-        for j in 0..=p.rows[b] {
+        for (j, &t) in corridors.iter().enumerate() {
             cys.push(y);
-            let t = tracks.corridors[b][j];
             let mut h = 2.0 * style::CORRIDOR_PAD + t.saturating_sub(1) as f64 * style::TRACK;
-            if j == 0 || j == p.rows[b] {
+            if j == 0 || j == rows {
                 h = h.max(stub_room).max(8.0);
             }
             y += h;
-            if j < p.rows[b] {
+            if let Some(row) = heights.get(j) {
                 rys.push(y);
-                y += row_h[b][j];
+                y += row;
             }
         }
         band_h.push(y - start);
@@ -437,9 +436,9 @@ type Ports = Vec<((f64, f64), (f64, f64))>;
 /// Spreads the arrows that use one side of a box along it, ordered by where their other
 /// end is, so that they do not cross at the box.
 fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
-    // (node, side) → list of (sort key, link, is_out)
-    let mut sides: std::collections::BTreeMap<(usize, u8), Vec<(f64, f64, usize, bool)>> =
-        std::collections::BTreeMap::new();
+    // (node, side) → the arrows there: (other end's y, other end's x, link, is_out)
+    type Attached = Vec<(f64, f64, usize, bool)>;
+    let mut sides: std::collections::BTreeMap<(usize, u8), Attached> = Default::default();
     let code = |s: Side| match s {
         Side::Left => 0u8,
         Side::Right => 1,

@@ -125,9 +125,9 @@ pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
         Some((w, h)) => (format!("{}mm", num(w)), format!("{}mm", num(h))),
         None => (num(placed.page_w), num(placed.page_h)),
     };
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w_attr}\" height=\"{h_attr}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{ids}karta-titel {ids}karta-beskrivning\" font-family=\"{FAMILY}, sans-serif\" class=\"processkarta\">\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w_attr}\" height=\"{h_attr}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{ids}karta-titel {ids}karta-beskrivning\" font-family=\"{FAMILY}, sans-serif\" class=\"processkarta\">",
         num(placed.page_w),
         num(placed.page_h)
     );
