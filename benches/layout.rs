@@ -41,7 +41,10 @@ fn write_model(dir: &Path, n: u32, lanes: u32) {
             "task"
         };
         let s = &mut files[lane];
-        let _ = write!(s, "  - nr: {i}\n    kind: {kind}\n    title: Steg {i} i flödet\n");
+        let _ = write!(
+            s,
+            "  - nr: {i}\n    kind: {kind}\n    title: Steg {i} i flödet\n"
+        );
         match kind {
             "end" => {}
             "vagval" => {
@@ -81,7 +84,10 @@ fn peak_rss_mib() -> f64 {
 
 fn measure(name: &str, root: &Path, runs: usize) {
     let checked = processkarta::check_model(root).unwrap();
-    assert!(!checked.has_errors(), "{name}: the generated model has errors");
+    assert!(
+        !checked.has_errors(),
+        "{name}: the generated model has errors"
+    );
     let model = &checked.model;
     let mut times = Vec::new();
     let mut figures = (0, 0, 0.0);
@@ -113,6 +119,10 @@ fn main() {
     for (n, lanes) in [(50, 6), (500, 8), (2000, 10)] {
         let dir = tempfile::tempdir().unwrap();
         write_model(dir.path(), n, lanes);
-        measure(&format!("generated {n}/{lanes} lanes"), dir.path(), if n > 500 { 5 } else { 11 });
+        measure(
+            &format!("generated {n}/{lanes} lanes"),
+            dir.path(),
+            if n > 500 { 5 } else { 11 },
+        );
     }
 }
