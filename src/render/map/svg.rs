@@ -404,11 +404,11 @@ fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &
             s,
             "<a href=\"{}\" aria-label=\"{}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
             esc(&step_href(model, stub.other, prefix)),
-            esc(&format!("{}: steg {}", text, stub.other)),
+            esc(&text),
             num(stub.label_x),
             num(stub.label_y),
             num(SMALL_SIZE),
-            esc(&fit_line(&text, SMALL_SIZE, Weight::Regular, style::LANE_MAP_COLUMN - 4.0))
+            esc(&text)
         );
     }
     s.push_str("</g>\n");
@@ -433,7 +433,7 @@ fn steps(
         let name = format!("Steg {}: {}", b.nr, step.title);
         let _ = writeln!(
             s,
-            "<a href=\"{}\" aria-label=\"{}\"><g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
+            "<a href=\"{}\"><title>{}</title><g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
             esc(&href),
             esc(&name),
             b.nr,
@@ -562,7 +562,7 @@ fn badge(s: &mut String, b: &StepBox, c: &LaneColors) {
     };
     let _ = write!(
         s,
-        "<rect class=\"badge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"11\" rx=\"5.5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        "<rect class=\"badge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"11\" rx=\"5.5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\" aria-hidden=\"true\">{}</text>",
         num(x),
         num(y),
         num(w),
@@ -608,7 +608,9 @@ fn title(s: &mut String, b: &StepBox, title: &str) {
     };
     let _ = write!(
         s,
-        "<text class=\"title\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#111111\">",
+        // The link around the step carries the name ("Steg 12: …"); the wrapped lines, with
+        // their hyphens, would only garble it.
+        "<text class=\"title\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#111111\" aria-hidden=\"true\">",
         num(TITLE_SIZE)
     );
     for (i, line) in lines.iter().enumerate() {
