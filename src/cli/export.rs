@@ -13,6 +13,9 @@ use std::process::ExitCode;
 /// The model is checked first, exactly as `check` does, and a model with errors is not
 /// exported: its problems are printed instead.
 ///
+/// - bpmn: BPMN 2.0 XML with one pool, a lane per party, tasks, exclusive gateways for
+///   vägval, call activities for sub-processes (each a process of its own) and diagram
+///   coordinates from processkarta's own layout, for bpmn.io and Camunda Modeler;
 /// - dot: a Graphviz graph with the lanes as clusters (`dot -Tsvg`), for other documentation;
 /// - mermaid: a Mermaid flowchart with the lanes as subgraphs, for Markdown that renders it;
 /// - json: the resolved model (numbers, lanes, arrows with labels, sub-process steps as
@@ -37,6 +40,8 @@ pub struct Args {
 /// The formats on the command line.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
 enum To {
+    /// BPMN 2.0 XML with diagram interchange.
+    Bpmn,
     /// Graphviz DOT.
     Dot,
     /// Mermaid flowchart.
@@ -54,6 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let target = match args.to {
+        To::Bpmn => Target::Bpmn,
         To::Dot => Target::Dot,
         To::Mermaid => Target::Mermaid,
         To::Json => Target::Json,

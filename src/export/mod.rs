@@ -6,6 +6,7 @@
 //! every piece of user text is escaped for its format. Exports are only made of a model
 //! without errors (the command checks first), so every arrow's target exists.
 
+pub mod bpmn;
 pub mod dot;
 pub mod json;
 pub mod mermaid;
@@ -15,6 +16,8 @@ use crate::model::{Lane, LaneId, Model, ProcessMap, Step};
 /// The formats a model can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
+    /// BPMN 2.0 XML with diagram interchange from our own layout.
+    Bpmn,
     /// Graphviz DOT, lanes as clusters.
     Dot,
     /// A Mermaid flowchart, lanes as subgraphs.
@@ -26,6 +29,7 @@ pub enum Target {
 /// The model in the chosen format.
 pub fn export(model: &Model, target: Target) -> String {
     match target {
+        Target::Bpmn => bpmn::bpmn(model),
         Target::Dot => dot::dot(model),
         Target::Mermaid => mermaid::mermaid(model),
         Target::Json => json::json(model),
