@@ -23,6 +23,7 @@ pub struct KartaFile {
 /// a YAML value while the loader checks steps one by one.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(bound = "S: JsonSchema")]
 pub struct LaneFile<S = StepDef> {
     /// The party's name, shown on the map.
     pub name: String,
@@ -32,21 +33,32 @@ pub struct LaneFile<S = StepDef> {
     /// A collaboration area drawn across every lane instead of a band of its own.
     #[serde(default)]
     pub shared: bool,
-    /// The steps of this lane on the overview.
+    /// The steps of this lane on the overview. `steps:` with nothing after it is an empty
+    /// list, as the loader reads it.
     #[serde(default)]
+    #[schemars(schema_with = "list_or_null::<S>")]
     pub steps: Vec<S>,
 }
 
 /// `process/underprocesser/<id>.yaml`: a sub-process opened from one overview step.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(bound = "S: JsonSchema")]
 pub struct SubprocessFile<S = StepDef> {
     /// Title of the sub-process map.
     pub title: String,
     /// The owning party's lane id.
     pub lane: String,
-    /// Steps, numbered locally from 1.
+    /// Steps, numbered locally from 1. Required; `steps:` with nothing after it is an empty
+    /// list, as the loader reads it.
+    #[schemars(schema_with = "list_or_null::<S>")]
     pub steps: Vec<S>,
+}
+
+/// The schema of a `steps` list: the loader reads `steps:` with no value as no steps.
+fn list_or_null<S: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let item = generator.subschema_for::<S>();
+    schemars::json_schema!({ "type": ["array", "null"], "items": item })
 }
 
 /// The kind of a step, which decides its symbol and its rules.

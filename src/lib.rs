@@ -8,6 +8,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod export;
 pub mod format;
 pub mod layout;
 pub mod load;

@@ -1,10 +1,36 @@
 //! The starting model written by `processkarta init`: one lane, a few steps, guidance pages
-//! and a book.toml, which passes `check` and builds.
+//! and a book.toml, which passes `check` and builds. The YAML files start with a
+//! `# yaml-language-server: $schema=…` line pointing at the JSON Schemas that `init` writes
+//! into `schemas/`, so that an editor with the YAML language server completes and checks them.
+
+use crate::schema::{self, FileKind};
+
+/// The folder, relative to the model, where `init` writes the JSON Schemas.
+pub const SCHEMA_DIR: &str = "schemas";
+
+/// The first line of a YAML file in `process/` that binds it to the schema of its kind.
+/// `depth` is how many folders below the model the file is (1 for `process/x.yaml`).
+pub fn schema_line(kind: FileKind, depth: usize) -> String {
+    format!(
+        "# yaml-language-server: $schema={}{SCHEMA_DIR}/{}.json\n",
+        "../".repeat(depth),
+        kind.name()
+    )
+}
 
 /// Files of a new model: path relative to the model folder, and content.
 pub fn files(title: &str) -> Vec<(&'static str, String)> {
+    let schema_file = |kind: FileKind| {
+        let mut text = serde_json::to_string_pretty(&schema::schema_for(kind))
+            .expect("a schema always serializes");
+        text.push('\n');
+        text
+    };
     let esc = title.replace('\\', "\\\\").replace('"', "\\\"");
     vec![
+        ("schemas/karta.json", schema_file(FileKind::Karta)),
+        ("schemas/lane.json", schema_file(FileKind::Lane)),
+        ("schemas/subprocess.json", schema_file(FileKind::Subprocess)),
         (
             "book.toml",
             format!(
@@ -36,12 +62,14 @@ enforcement-url = "https://www.digg.se/tdosanmalan"
         (
             "process/karta.yaml",
             format!(
-                "# The overview map: its title and the lanes, top to bottom.\ntitle: \"{esc}\"\nlanes:\n  - handlaggare\n"
+                "{}# The overview map: its title and the lanes, top to bottom.\ntitle: \"{esc}\"\nlanes:\n  - handlaggare\n",
+                schema_line(FileKind::Karta, 1)
             ),
         ),
         (
             "process/handlaggare.yaml",
-            r##"# One party's lane. Every step has a number, a title and where it leads (next).
+            schema_line(FileKind::Lane, 1)
+                + r##"# One party's lane. Every step has a number, a title and where it leads (next).
 name: Handläggaren
 color: "#1F6FB5"
 steps:
@@ -64,8 +92,7 @@ steps:
   - nr: 5
     kind: end
     title: Beslut meddelat
-"##
-            .to_string(),
+"##,
         ),
         (
             "handlaggarstod/index.md",

@@ -2,7 +2,7 @@
 //! `schemars`, so that they cannot drift from what the loader accepts: a field the loader
 //! rejects as unknown (`deny_unknown_fields`) is `additionalProperties: false` here.
 //!
-//! Editors use them for completion and red squiggles; `docs/schema.md` shows how.
+//! Editors use them for completion and red squiggles; the README shows how.
 
 use crate::format::{BookToml, KartaFile, LaneFile, StepDef, SubprocessFile};
 use schemars::generate::SchemaSettings;

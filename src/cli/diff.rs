@@ -3,6 +3,7 @@
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::diff::{self, report, revision, Side};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Show what changed in the process between two versions of a model.
@@ -19,7 +20,8 @@ use std::process::ExitCode;
 /// removed; sub-processes and lanes added and removed; guidance pages changed, with the
 /// number of words added and removed and the first changed places.
 ///
-/// A model with errors is compared as far as it could be read, and the report says so.
+/// A model with errors is compared as far as it could be read: the report says so, and the
+/// errors are printed to stderr as `check` prints them.
 ///
 /// Exit status: 0 whether or not there are changes (1 with --exit-code when there are),
 /// 2 usage or I/O error, or a folder or revision that is not a model.
@@ -29,7 +31,7 @@ pub struct Args {
     old: String,
     /// The new version: a model folder or a git revision.
     new: String,
-    /// Output format: text, markdown (a pull-request comment) or json (see docs/ci.md).
+    /// Output format: text, markdown (a pull-request comment) or json (see the README).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Exit with 1 when there are changes, like `git diff --exit-code`.
@@ -53,6 +55,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let new_src = revision::resolve(&args.new)?;
     let old = processkarta::check_model(&old_src.root)?;
     let new = processkarta::check_model(&new_src.root)?;
+    for (src, checked) in [(&old_src, &old), (&new_src, &new)] {
+        report_errors(&src.label, checked)?;
+    }
     let side = |label: &str, checked: &processkarta::Checked| {
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
         Side {
@@ -76,4 +81,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::from(u8::from(
         args.exit_code && !result.is_empty(),
     )))
+}
+
+/// Prints the errors of one side to stderr, like `check`, under a line naming the side.
+fn report_errors(label: &str, checked: &processkarta::Checked) -> Result<()> {
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "errors in {label}:")?;
+    err.write_all(diagnostic::render_human(&errors, &checked.model.sources, color).as_bytes())?;
+    Ok(())
 }

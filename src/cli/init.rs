@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 /// Create a new model: book.toml, one lane with a few steps, and their guidance pages.
 ///
+/// The YAML files start with a `# yaml-language-server: $schema=…` line that points at the
+/// JSON Schemas written to schemas/, for completion and checks in editors.
+///
 /// The new model passes `check` and builds. Refuses to touch a folder that already holds a
-/// model (a book.toml, process/ or handlaggarstod/).
+/// model (a book.toml, process/, handlaggarstod/ or schemas/).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Where to create the model (created if missing).
@@ -19,7 +22,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    for existing in ["book.toml", "process", "handlaggarstod"] {
+    for existing in [
+        "book.toml",
+        "process",
+        "handlaggarstod",
+        processkarta::scaffold::SCHEMA_DIR,
+    ] {
         let p = args.dir.join(existing);
         if p.exists() {
             bail!(

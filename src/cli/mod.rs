@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod diff;
+mod export;
 mod init;
 mod schema;
 mod serve;
@@ -32,6 +33,7 @@ enum Command {
     Serve(serve::Args),
     Schema(schema::Args),
     Diff(diff::Args),
+    Export(export::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -43,5 +45,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Export(args) => export::run(args),
     }
 }

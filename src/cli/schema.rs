@@ -18,7 +18,7 @@ use std::process::ExitCode;
 ///
 ///     # yaml-language-server: $schema=../schemas/lane.json
 ///
-/// See docs/schema.md.
+/// See the README, "Editor support".
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Which file: karta, lane, subprocess or book; leave out for the combined schema.

@@ -4,7 +4,7 @@
 //!
 //! [`diff`] compares two resolved models; [`matching`] recognises a step under a new number;
 //! [`report`] prints the result as text, Markdown or JSON; [`revision`] reads a model from a
-//! git revision. The JSON form is documented in `docs/ci.md` and only grows: fields are never
+//! git revision. The JSON form is documented in the README and only grows: fields are never
 //! renamed or given another meaning.
 
 pub mod matching;

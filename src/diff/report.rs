@@ -5,7 +5,7 @@ use super::words::Hunk;
 use super::{Change, ModelDiff};
 use std::fmt::Write;
 
-/// The JSON report (see `docs/ci.md`).
+/// The JSON report (see the README).
 pub fn json(diff: &ModelDiff) -> String {
     let mut s = serde_json::to_string_pretty(diff).expect("a diff always serializes");
     s.push('\n');
@@ -152,6 +152,18 @@ fn error_notes(diff: &ModelDiff) -> Vec<String> {
         .collect()
 }
 
+/// True when a map's changes both renumber steps and remove steps or arrows, so that the
+/// report must say that removals are given in the old numbers.
+fn old_numbers_note(in_map: &[&Change]) -> bool {
+    let renumbered = in_map
+        .iter()
+        .any(|c| matches!(c, Change::StepRenumbered { .. }));
+    let removals = in_map
+        .iter()
+        .any(|c| matches!(c, Change::StepRemoved { .. } | Change::ArrowRemoved { .. }));
+    renumbered && removals
+}
+
 /// The report for a terminal.
 pub fn text(diff: &ModelDiff) -> String {
     let mut out = String::new();
@@ -264,12 +276,15 @@ pub fn text(diff: &ModelDiff) -> String {
     section(&mut out, "Lanes", lanes);
     section(&mut out, "Sub-processes", subs);
     for key in map_order(diff) {
-        let lines: Vec<String> = diff
+        let in_map: Vec<&Change> = diff
             .changes
             .iter()
             .filter(|c| c.map() == Some(key.as_str()))
-            .map(|c| text_line(diff, c))
             .collect();
+        let mut lines: Vec<String> = in_map.iter().map(|c| text_line(diff, c)).collect();
+        if old_numbers_note(&in_map) {
+            lines.push("(removed steps and arrows carry their old numbers)".into());
+        }
         section(&mut out, &map_heading(diff, &key), lines);
     }
     section(&mut out, "Guidance", guidance);
@@ -366,16 +381,27 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             step_ref(old_step, step)
         ),
         Change::ArrowAdded {
-            from, to, label: l, ..
-        } => format!("+ arrow {from} → {to}{}", label(l)),
-        Change::ArrowRemoved {
-            old_from,
-            old_to,
+            from,
+            from_title,
+            to,
+            to_title,
             label: l,
             ..
-        } => {
-            format!("- arrow {old_from} → {old_to}{}", label(l))
-        }
+        } => format!(
+            "+ arrow {from} \"{from_title}\" → {to} \"{to_title}\"{}",
+            label(l)
+        ),
+        Change::ArrowRemoved {
+            old_from,
+            from_title,
+            old_to,
+            to_title,
+            label: l,
+            ..
+        } => format!(
+            "- arrow {old_from} \"{from_title}\" → {old_to} \"{to_title}\"{}",
+            label(l)
+        ),
         Change::LabelChanged {
             from,
             to,
@@ -545,13 +571,7 @@ pub fn markdown(diff: &ModelDiff) -> String {
                 arrows.join("\n")
             );
         }
-        let renumbered = in_map
-            .iter()
-            .any(|c| matches!(c, Change::StepRenumbered { .. }));
-        let removals = in_map
-            .iter()
-            .any(|c| matches!(c, Change::StepRemoved { .. } | Change::ArrowRemoved { .. }));
-        if renumbered && removals {
+        if old_numbers_note(&in_map) {
             out.push_str("\n_Removed steps and arrows carry their old numbers._\n");
         }
     }

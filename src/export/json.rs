@@ -1,0 +1,139 @@
+//! The resolved model as JSON, for other tools: lanes, maps with their steps (display numbers
+//! such as "20.3", lanes, kinds, arrows with labels) and the guidance page of each step.
+//! The document has `"format": "processkarta-model"` and a `version` that is raised only if
+//! a field changes meaning; fields are only ever added.
+
+use crate::model::{Model, ProcessMap, Step};
+use serde::Serialize;
+
+/// Version of the JSON document.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'m> {
+    format: &'static str,
+    version: u32,
+    title: &'m str,
+    version_label: Option<&'m str>,
+    date: Option<&'m str>,
+    lanes: Vec<LaneOut<'m>>,
+    maps: Vec<MapOut<'m>>,
+    pages: Vec<PageOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct LaneOut<'m> {
+    id: &'m str,
+    name: &'m str,
+    color: Option<&'m str>,
+    shared: bool,
+}
+
+#[derive(Serialize)]
+struct MapOut<'m> {
+    /// `overview` or `subprocess:<id>`.
+    id: String,
+    title: &'m str,
+    /// For a sub-process: the owning lane.
+    lane: Option<&'m str>,
+    /// For a sub-process: the overview step that opens it.
+    opened_from: Option<String>,
+    steps: Vec<StepOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct StepOut<'m> {
+    /// The cited number: "12", "20.3".
+    nr: String,
+    /// The number within its map.
+    local: u32,
+    title: &'m str,
+    kind: &'static str,
+    lane: &'m str,
+    aktualisering: bool,
+    /// For a sub-process step: the map it opens (`subprocess:<id>`).
+    opens: Option<String>,
+    next: Vec<ArrowOut<'m>>,
+    /// The guidance page, relative to the model folder.
+    guidance: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ArrowOut<'m> {
+    to: String,
+    label: Option<&'m str>,
+}
+
+#[derive(Serialize)]
+struct PageOut<'m> {
+    path: String,
+    title: &'m str,
+}
+
+/// The model as a JSON document, pretty-printed, with a final newline.
+pub fn json(model: &Model) -> String {
+    let doc = Doc {
+        format: "processkarta-model",
+        version: VERSION,
+        title: &model.book.title,
+        version_label: model.book.version.as_deref(),
+        date: model.book.date.as_deref(),
+        lanes: model
+            .lanes
+            .iter()
+            .map(|l| LaneOut {
+                id: &l.id.0,
+                name: &l.name,
+                color: l.color.as_deref(),
+                shared: l.shared,
+            })
+            .collect(),
+        maps: model.maps().map(|m| map(model, m)).collect(),
+        pages: model
+            .intro
+            .iter()
+            .chain(&model.pages)
+            .map(|p| PageOut {
+                path: format!("handlaggarstod/{}", p.path),
+                title: &p.title,
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("the model always serializes");
+    s.push('\n');
+    s
+}
+
+fn map<'m>(model: &'m Model, m: &'m ProcessMap) -> MapOut<'m> {
+    MapOut {
+        id: crate::diff::map_key(&m.id),
+        title: &m.title,
+        lane: m.lane.as_ref().map(|l| l.0.as_str()),
+        opened_from: m.opened_from.map(|n| n.to_string()),
+        steps: m.steps.iter().map(|s| step(model, s)).collect(),
+    }
+}
+
+fn step<'m>(model: &'m Model, s: &'m Step) -> StepOut<'m> {
+    StepOut {
+        nr: s.nr.to_string(),
+        local: s.nr.local,
+        title: &s.title,
+        kind: s.kind.as_str(),
+        lane: &s.lane.0,
+        aktualisering: s.aktualisering,
+        opens: s.process.as_ref().map(|p| format!("subprocess:{p}")),
+        next: s
+            .next
+            .iter()
+            .map(|e| ArrowOut {
+                to: e.to.to_string(),
+                label: e.label.as_deref(),
+            })
+            .collect(),
+        guidance: model
+            .guidance
+            .get(&s.nr)
+            .map(|p| format!("handlaggarstod/{}", p.path)),
+    }
+}
