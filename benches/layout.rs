@@ -4,73 +4,11 @@
 //!
 //! Run with `cargo bench --bench layout`. Not a test: the figures go in the notes.
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-/// Writes a model of `n` steps across `lanes` lanes: a main flow with a vägval every fifth
-/// step, arrows that change lanes, and a loop back every seventeenth step.
-fn write_model(dir: &Path, n: u32, lanes: u32) {
-    let w = |rel: &str, text: String| {
-        let path = dir.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let book = std::fs::read_to_string(repo.join("tests/fixtures/valid/book.toml")).unwrap();
-    w("book.toml", book);
-    w("handlaggarstod/index.md", "# Modell\n\nText.\n".into());
-    let ids: Vec<String> = (0..lanes).map(|l| format!("part{l}")).collect();
-    w(
-        "process/karta.yaml",
-        format!("title: Benchmark\nlanes: [{}]\n", ids.join(", ")),
-    );
-    let mut files: Vec<String> = ids
-        .iter()
-        .map(|id| format!("name: Part {id}\nsteps:\n"))
-        .collect();
-    for i in 1..=n {
-        let lane = ((i * 7 + i / 3) % lanes) as usize;
-        let kind = if i == 1 {
-            "start"
-        } else if i == n {
-            "end"
-        } else if i % 5 == 0 && i + 2 <= n {
-            "vagval"
-        } else {
-            "task"
-        };
-        let s = &mut files[lane];
-        let _ = write!(
-            s,
-            "  - nr: {i}\n    kind: {kind}\n    title: Steg {i} i flödet\n"
-        );
-        match kind {
-            "end" => {}
-            "vagval" => {
-                let _ = write!(
-                    s,
-                    "    next:\n      - {{ to: {}, label: Ja }}\n      - {{ to: {}, label: Nej }}\n",
-                    i + 1,
-                    i + 2
-                );
-            }
-            _ if i % 17 == 0 && i > 4 => {
-                let _ = writeln!(s, "    next: [{}, {}]", i + 1, i - 3);
-            }
-            _ => {
-                let _ = writeln!(s, "    next: {}", i + 1);
-            }
-        }
-        w(
-            &format!("handlaggarstod/steg/{i}-steg-{i}-i-flodet.md"),
-            "## Syfte\n\nText.\n".into(),
-        );
-    }
-    for (id, text) in ids.iter().zip(files) {
-        w(&format!("process/{id}.yaml"), text);
-    }
-}
+mod common;
+use common::write_model;
 
 fn peak_rss_mib() -> f64 {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
