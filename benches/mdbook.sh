@@ -11,7 +11,7 @@ echo "== processkarta (cargo bench --bench build)"
 (cd "$repo" && cargo bench --quiet --bench build)
 
 echo "== mdbook on the same Markdown"
-cargo install --quiet --locked mdbook --version 0.4.52 --root "$work/mdbook" >/dev/null
+cargo install --quiet --locked mdbook --version 0.5.4 --root "$work/mdbook" >/dev/null
 book="$work/book"
 mkdir -p "$book/src"
 cp -r "$repo/handlaggarstod/." "$book/src/"
