@@ -346,7 +346,8 @@ impl Renderer<'_, '_> {
             summary,
         });
         Self::page_data(&mut ctx, serde_json::json!({ "body": body, "toc": toc }));
-        let svg_has = self.ids.get(&map.id).cloned().unwrap_or_default();
+        let no_ids = BTreeSet::new();
+        let svg_has = self.ids.get(&map.id).unwrap_or(&no_ids);
         let opens = site
             .model
             .subprocesses
