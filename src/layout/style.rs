@@ -8,15 +8,15 @@ use super::text::{wrap, Weight};
 use crate::model::StepKind;
 
 /// Font size of step titles: at least 7 pt printed.
-pub const TITLE_SIZE: f64 = 7.5;
+pub const TITLE_SIZE: f64 = 7.0;
 /// Line height of step titles.
-pub const TITLE_LINE: f64 = 9.0;
+pub const TITLE_LINE: f64 = 8.2;
 /// Width available to a title inside a step box.
-pub const TITLE_WIDTH: f64 = 66.0;
+pub const TITLE_WIDTH: f64 = 62.0;
 /// The most title lines a box holds.
 pub const MAX_TITLE_LINES: usize = 4;
 /// Width available to a title inside a vägval diamond.
-pub const VAGVAL_TITLE_WIDTH: f64 = 66.0;
+pub const VAGVAL_TITLE_WIDTH: f64 = 62.0;
 /// The most title lines a vägval diamond holds.
 pub const MAX_VAGVAL_LINES: usize = 3;
 
@@ -30,13 +30,13 @@ pub const LABEL_LINE: f64 = 8.0;
 pub const LABEL_WIDTH: f64 = 64.0;
 
 /// A step box (start, task, sub-process, end).
-pub const BOX_W: f64 = 84.0;
+pub const BOX_W: f64 = 74.0;
 /// Height of a step box: the number badge and four title lines.
-pub const BOX_H: f64 = 52.0;
+pub const BOX_H: f64 = 47.0;
 /// A vägval diamond.
-pub const DIAMOND_W: f64 = 124.0;
+pub const DIAMOND_W: f64 = 112.0;
 /// Height of a vägval diamond.
-pub const DIAMOND_H: f64 = 62.0;
+pub const DIAMOND_H: f64 = 56.0;
 
 /// Width of the lane name column at the left, at least.
 pub const HEADER_MIN_W: f64 = 64.0;
@@ -47,11 +47,11 @@ pub const HEADER_PAD: f64 = 6.0;
 /// Size of the lane names.
 pub const HEADER_SIZE: f64 = 8.0;
 /// Free space on each side of the arrow tracks in a gap between columns.
-pub const GAP_PAD: f64 = 7.0;
+pub const GAP_PAD: f64 = 5.0;
 /// Distance between parallel arrows.
-pub const TRACK: f64 = 5.0;
+pub const TRACK: f64 = 4.0;
 /// Free space above and below the arrows in a corridor between rows.
-pub const CORRIDOR_PAD: f64 = 5.0;
+pub const CORRIDOR_PAD: f64 = 4.0;
 /// Distance between arrow ports on one side of a box.
 pub const PORT_SPACING: f64 = 12.0;
 /// Height of the strip above the lanes that names the shared areas.
