@@ -632,7 +632,9 @@ fn legend(
     colors: &BTreeMap<&LaneId, LaneColors>,
     placed: &Placed,
 ) {
-    let y = placed.page_h - style::PAGE_MARGIN - style::LEGEND_H;
+    // Right under the diagram, so that a small map on a large sheet keeps its legend close.
+    let y = (placed.y + layout.height * placed.scale + style::BLOCK_GAP)
+        .min(placed.page_h - style::PAGE_MARGIN - style::LEGEND_H);
     let mut x = style::PAGE_MARGIN;
     let _ = writeln!(
         s,
