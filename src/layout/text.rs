@@ -101,19 +101,32 @@ pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String
                 line = part.to_string();
                 continue;
             }
-            // Split an over-long part.
-            let mut piece = String::new();
-            for c in part.chars() {
-                let mut trial = piece.clone();
-                trial.push(c);
-                trial.push('-');
-                if width(&trial, size, weight) > max_width && !piece.is_empty() {
-                    piece.push('-');
-                    lines.push(std::mem::take(&mut piece));
+            // Split an over-long part; never leave fewer than three letters on the last
+            // line of it ("Rehabiliteringspla-" + "n" reads badly).
+            let chars: Vec<char> = part.chars().collect();
+            let mut start = 0;
+            while start < chars.len() {
+                let mut end = start + 1;
+                while end < chars.len() {
+                    let trial: String = chars[start..=end].iter().chain(['-'].iter()).collect();
+                    if width(&trial, size, weight) > max_width {
+                        break;
+                    }
+                    end += 1;
                 }
-                piece.push(c);
+                if end >= chars.len() {
+                    break;
+                }
+                let rest = chars.len() - end;
+                if rest < 3 && end - start > 3 {
+                    end -= 3 - rest;
+                }
+                let mut piece: String = chars[start..end].iter().collect();
+                piece.push('-');
+                lines.push(piece);
+                start = end;
             }
-            line = piece;
+            line = chars[start..].iter().collect();
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -184,6 +197,8 @@ mod tests {
             wrap("sjuk-/aktivitetsersättning", 7.5, Weight::Regular, 60.0),
             ["sjuk-/", "aktivitetsersättn-", "ing"]
         );
+        let plan = wrap("Rehabiliteringsplan med ansvar", 7.0, Weight::Regular, 62.0);
+        assert_eq!(plan, ["Rehabiliteringsp-", "lan med ansvar"]);
         for l in &long {
             assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");
         }
