@@ -1,4 +1,5 @@
-//! Arbitrary bytes as the files of a model, through load → check → layout → render.
+//! Arbitrary bytes as the files of a model, through load → check → layout → render, export
+//! and diff.
 //!
 //! The input is split at 0xFF bytes (which never occur in UTF-8) into up to five files:
 //! karta.yaml, a lane file, a sub-process file, book.toml and a guidance page. Guidance
@@ -54,5 +55,20 @@ fuzz_target!(|data: &[u8]| {
     let _ = processkarta::diagnostic::render_json(&checked.diagnostics, &checked.model.sources);
     if !checked.has_errors() {
         let _ = processkarta::render::render(&checked.model);
+        for target in [
+            processkarta::export::Target::Bpmn,
+            processkarta::export::Target::Dot,
+            processkarta::export::Target::Mermaid,
+            processkarta::export::Target::Json,
+        ] {
+            let _ = processkarta::export::export(&checked.model, target);
+        }
     }
+    // The diff of the fuzzed model against the first reading (before the pages were added).
+    let side = |source: &str| processkarta::diff::Side {
+        source: source.to_string(),
+        errors: 0,
+        warnings: 0,
+    };
+    let _ = processkarta::diff::diff(&first.model, &checked.model, side("a"), side("b"));
 });
