@@ -124,6 +124,7 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
     );
     let rects = boxes(graph, p, &sizes, &geo);
     let ports = assign_ports(graph, &topo, &rects);
+    untangle(&topo, &ports, &geo, &mut tracks);
 
     let mut edges = Vec::with_capacity(graph.links.len());
     for (i, link) in graph.links.iter().enumerate() {
@@ -649,13 +650,96 @@ fn place_label(lines: Vec<String>, side: Side, port: (f64, f64), r: &Rect) -> Ed
     EdgeLabel { lines, x, y }
 }
 
+/// The most arrows a map may have for [`untangle`] to run: it recounts the crossings once
+/// per gap and corridor.
+const UNTANGLE_MAX_ARROWS: usize = 400;
+
+/// Mirrors the order of the tracks in a gap or corridor wherever that lowers the number of
+/// crossings, one gap or corridor at a time (a local search, not an optimum). Sizes do not
+/// change, so the geometry stays valid.
+fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
+    if topo.len() > UNTANGLE_MAX_ARROWS {
+        return;
+    }
+    // Where each channel is used: (channel, link, slot); channel 0.. are gaps, then
+    // corridors numbered after them.
+    let corridor_ids: Vec<(usize, usize)> = tracks
+        .corridors
+        .iter()
+        .enumerate()
+        .flat_map(|(b, cs)| (0..cs.len()).map(move |j| (b, j)))
+        .collect();
+    let gaps = tracks.gaps.len();
+    let mut uses: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, t) in topo.iter().enumerate() {
+        match t.shape {
+            Shape::Vertical => {}
+            Shape::ViaGap { gap } => uses.push((gap, i, 0)),
+            Shape::Corridor {
+                first,
+                band,
+                corridor,
+                second,
+            } => {
+                uses.push((first, i, 0));
+                uses.push((second, i, 2));
+                let c = corridor_ids
+                    .iter()
+                    .position(|&x| x == (band, corridor))
+                    .unwrap_or(0);
+                uses.push((gaps + c, i, 1));
+            }
+        }
+    }
+    let count = |tracks: &Tracks| {
+        let paths: Vec<Vec<(f64, f64)>> = topo
+            .iter()
+            .enumerate()
+            .map(|(i, t)| path(t, &ports[i], &tracks.of_link[i], g))
+            .collect();
+        crossings_of(&paths)
+    };
+    let mut best = count(tracks);
+    for _pass in 0..3 {
+        let before = best;
+        for channel in 0..gaps + corridor_ids.len() {
+            let n = if channel < gaps {
+                tracks.gaps[channel]
+            } else {
+                let (b, j) = corridor_ids[channel - gaps];
+                tracks.corridors[b][j]
+            };
+            if n < 2 || best == 0 {
+                continue;
+            }
+            let mut trial = tracks.clone();
+            for &(_, link, slot) in uses.iter().filter(|u| u.0 == channel) {
+                trial.of_link[link][slot] = n - 1 - trial.of_link[link][slot];
+            }
+            let c = count(&trial);
+            if c < best {
+                best = c;
+                *tracks = trial;
+            }
+        }
+        if best == before {
+            break;
+        }
+    }
+}
+
 /// Counts the points where a horizontal segment of one arrow crosses a vertical segment of
 /// another, away from their ends.
 pub(super) fn count_crossings(edges: &[EdgeRoute]) -> usize {
+    let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
+    crossings_of(&paths)
+}
+
+fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
     let mut vertical: Vec<(f64, f64, f64, usize)> = Vec::new();
     let mut horizontal: Vec<(f64, f64, f64, usize)> = Vec::new();
-    for (i, e) in edges.iter().enumerate() {
-        for w in e.points.windows(2) {
+    for (i, points) in paths.iter().enumerate() {
+        for w in points.windows(2) {
             let ((x1, y1), (x2, y2)) = (w[0], w[1]);
             if close(x1, x2) {
                 vertical.push((x1, y1.min(y2), y1.max(y2), i));
