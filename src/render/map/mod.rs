@@ -118,9 +118,15 @@ fn describe(model: &Model, map: &ProcessMap) -> String {
 /// The overview map as an SVG document. `href_prefix` is prepended to every link, so the
 /// same map works inline in a page at the site root (`""`), one folder deep (`"../"`), or as
 /// a file in `kartor/`.
+///
+/// This is the map for the screen: its page is the diagram with its title block and legend,
+/// without the empty paper around it. `kartor/oversikt.svg` and the PDF keep the paper size.
 pub fn overview_svg(model: &Model, href_prefix: &str) -> String {
     let layout = layout::layout_map(model, &model.overview);
-    svg::write_svg(model, &layout, &overview_page(model, href_prefix, ""))
+    let mut page = overview_page(model, href_prefix, "");
+    page.paper = None;
+    page.paper_mm = None;
+    svg::write_svg(model, &layout, &page)
 }
 
 /// The map of one party's lane, with the arrows to and from other parties as labelled stubs.
