@@ -83,35 +83,51 @@ pub fn tokens(folded: &str) -> Vec<String> {
 
 /// The stem of one folded word.
 pub fn stem(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.iter().any(char::is_ascii_digit) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_string();
     }
-    let mut len = chars.len();
+    let total = word.chars().count();
+    // Byte end and character count of the stem so far. Suffixes are whole characters, so
+    // `ends_with` on bytes is a character match.
+    let (mut end, mut len) = (word.len(), total);
     for suffix in SUFFIXES {
-        let n = suffix.chars().count();
-        if len >= n + MIN_STEM && chars[len - n..].iter().copied().eq(suffix.chars()) {
-            len -= n;
-            break;
+        if word.ends_with(suffix) {
+            let n = suffix.chars().count();
+            if len >= n + MIN_STEM {
+                len -= n;
+                end -= suffix.len();
+                break;
+            }
         }
     }
-    if len == chars.len() && len > MIN_STEM && chars[len - 1] == 's' {
+    let mut stem = &word[..end];
+    if len == total && len > MIN_STEM && stem.ends_with('s') {
         // A genitive or plural -s after a consonant that can end a Swedish word.
-        if "bcdfghjklmnoprtvy".contains(chars[len - 2]) {
+        let before = stem[..stem.len() - 1].chars().next_back();
+        if before.is_some_and(|c| "bcdfghjklmnoprtvy".contains(c)) {
+            stem = &stem[..stem.len() - 1];
             len -= 1;
         }
     }
     // A doubled or neuter -t ending: "sjukt" → "sjuk", "tillräckligt" → "tillräcklig".
     if len > MIN_STEM {
-        let pair: String = chars[len - 2..len].iter().collect();
-        if matches!(
-            pair.as_str(),
-            "dd" | "gd" | "nn" | "dt" | "gt" | "kt" | "tt"
-        ) {
-            len -= 1;
+        let mut last = stem.chars().rev();
+        if let (Some(b), Some(a)) = (last.next(), last.next()) {
+            if matches!(
+                (a, b),
+                ('d', 'd')
+                    | ('g', 'd')
+                    | ('n', 'n')
+                    | ('d', 't')
+                    | ('g', 't')
+                    | ('k', 't')
+                    | ('t', 't')
+            ) {
+                stem = &stem[..stem.len() - b.len_utf8()];
+            }
         }
     }
-    chars[..len].iter().collect()
+    stem.to_string()
 }
 
 /// The stems of a text, in order.
