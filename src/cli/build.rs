@@ -13,6 +13,10 @@ use std::time::Instant;
 /// diagnostics as `check`. Writes to the build-dir of book.toml (default `book/`),
 /// atomically: a failed build leaves the previous site untouched. Open
 /// `book/index.html` in a browser, or copy the folder to any web host.
+///
+/// The maps go to `kartor/`: `oversikt.svg` and `oversikt.pdf` sized for `[map] paper` and
+/// `orientation` of book.toml (print the PDF at 100 %), `parter/<lane>.svg` for each party and
+/// `underprocesser/<id>.svg` for each sub-process.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The model folder, where book.toml is.
