@@ -36,9 +36,23 @@ use crate::model::Model;
 
 /// Renders the maps and the site of a checked model. Fails with diagnostics for problems
 /// only the build sees (such as a missing accessibility statement).
+///
+/// The maps (whose PDF is the slowest single file) are drawn on a second thread while the
+/// pages are written; the two outputs are merged into one sorted map, so the result does not
+/// depend on which finishes first.
 pub fn render(model: &Model) -> Result<Output, Vec<Diagnostic>> {
+    let mut maps = Output::default();
     let mut out = Output::default();
-    map::render_maps(model, &mut out)?;
-    site::render_site(model, &mut out)?;
+    let (maps_done, site_done) = std::thread::scope(|scope| {
+        let maps_thread = scope.spawn(|| map::render_maps(model, &mut maps));
+        let site_done = site::render_site(model, &mut out);
+        let maps_done = maps_thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (maps_done, site_done)
+    });
+    maps_done?;
+    site_done?;
+    out.files.extend(maps.files);
     Ok(out)
 }
