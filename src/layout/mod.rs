@@ -219,12 +219,6 @@ pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
     let mut best: Option<MapLayout> = None;
     for rows in 1..=3 {
         let layout = lay_out(&graph, Mode::Flow { rows }, room, 0.0);
-        if std::env::var("PK_DEBUG").is_ok() {
-            eprintln!(
-                "rows {rows}: {:.0}x{:.0} scale {:.2} crossings {}",
-                layout.width, layout.height, layout.scale, layout.crossings
-            );
-        }
         let better = match &best {
             None => true,
             Some(b) => {
