@@ -635,7 +635,7 @@ fn legend(
     // Right under the diagram, so that a small map on a large sheet keeps its legend close.
     let y = (placed.y + layout.height * placed.scale + style::BLOCK_GAP)
         .min(placed.page_h - style::PAGE_MARGIN - style::LEGEND_H);
-    let mut x = style::PAGE_MARGIN;
+    let mut x = placed.x;
     let _ = writeln!(
         s,
         "<g class=\"legend\" font-size=\"{}\" fill=\"#111111\">",
@@ -674,7 +674,7 @@ fn legend(
     }
     // Row 2: the symbols.
     let y2 = y + 22.0;
-    let mut x = style::PAGE_MARGIN;
+    let mut x = placed.x;
     let _ = write!(
         s,
         "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">Symboler</text>",
