@@ -33,6 +33,10 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
 /// Warns when a map does not fit its paper at full size, so that its text would print
 /// smaller than 7 pt.
 pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let room = crate::layout::style::diagram_room(crate::layout::style::page_size(
+        model.book.paper,
+        model.book.orientation,
+    ));
     for map in model.maps() {
         let layout = crate::layout::layout_map(model, map);
         if layout.min_text_size() + 1e-9 >= MIN_PRINT_SIZE {
@@ -58,16 +62,8 @@ pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) {
                 map.steps.len(),
                 layout.width,
                 layout.height,
-                crate::layout::style::diagram_room(crate::layout::style::page_size(
-                    model.book.paper,
-                    model.book.orientation
-                ))
-                .0,
-                crate::layout::style::diagram_room(crate::layout::style::page_size(
-                    model.book.paper,
-                    model.book.orientation
-                ))
-                .1
+                room.0,
+                room.1
             ))
             .help("move detail into a sub-process, let more steps run in parallel lanes, or set a larger `paper` under [map] in book.toml"),
         );

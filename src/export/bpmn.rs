@@ -12,6 +12,7 @@
 
 use crate::layout::{layout_map, MapLayout, Rect};
 use crate::model::{Model, ProcessMap, Step, StepKind, StepNr};
+use crate::render::map::num;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -386,17 +387,6 @@ pub fn flow_id(from: StepNr, to: StepNr) -> String {
         from.to_string().replace('.', "_"),
         to.to_string().replace('.', "_")
     )
-}
-
-/// A coordinate with at most two decimals and no trailing zeros.
-fn num(v: f64) -> String {
-    let s = format!("{:.2}", (v * 100.0).round() / 100.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
 }
 
 /// Text for an XML attribute in double quotes. Line breaks and tabs are written as character

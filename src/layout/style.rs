@@ -110,14 +110,20 @@ pub fn label_lines(label: &str) -> Vec<String> {
     wrap(label, SMALL_SIZE, Weight::Regular, LABEL_WIDTH)
 }
 
+/// Page size in millimetres for a paper and orientation: (width, height).
+pub fn paper_mm(paper: crate::model::Paper, orientation: crate::model::Orientation) -> (f64, f64) {
+    let (short, long) = paper.size_mm();
+    match orientation {
+        crate::model::Orientation::Landscape => (long, short),
+        crate::model::Orientation::Portrait => (short, long),
+    }
+}
+
 /// Page size in points for a paper and orientation: (width, height).
 pub fn page_size(paper: crate::model::Paper, orientation: crate::model::Orientation) -> (f64, f64) {
-    let (short, long) = paper.size_mm();
+    let (w, h) = paper_mm(paper, orientation);
     let pt = |mm: f64| mm * 72.0 / 25.4;
-    match orientation {
-        crate::model::Orientation::Landscape => (pt(long), pt(short)),
-        crate::model::Orientation::Portrait => (pt(short), pt(long)),
-    }
+    (pt(w), pt(h))
 }
 
 /// The room a diagram has on the page, after margins, title block and legend.

@@ -74,11 +74,7 @@ pub fn layout_report(model: &Model) -> Vec<String> {
 
 fn overview_page<'a>(model: &Model, prefix: &'a str, id_prefix: &'a str) -> MapPage<'a> {
     let paper = style::page_size(model.book.paper, model.book.orientation);
-    let (short, long) = model.book.paper.size_mm();
-    let mm = match model.book.orientation {
-        crate::model::Orientation::Landscape => (long, short),
-        crate::model::Orientation::Portrait => (short, long),
-    };
+    let mm = style::paper_mm(model.book.paper, model.book.orientation);
     MapPage {
         title: model.overview.title.clone(),
         description: describe(model, &model.overview),

@@ -6,6 +6,7 @@ use crate::layout::style::{self, title_lines_for, LABEL_LINE, SMALL_SIZE, TITLE_
 use crate::layout::text::{self, Weight, FAMILY};
 use crate::layout::{header_lines, MapLayout, Rect, StepBox};
 use crate::model::{LaneId, Model, StepKind, StepNr};
+use crate::render::site::escape_html;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -83,22 +84,19 @@ pub fn num(v: f64) -> String {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values: the HTML escaping of the site, with
+/// the control characters XML 1.0 does not allow turned into spaces.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 does not allow.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => out.push(' '),
-            c => out.push(c),
-        }
+    let forbidden = |c: char| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r');
+    if s.contains(forbidden) {
+        let cleaned: String = s
+            .chars()
+            .map(|c| if forbidden(c) { ' ' } else { c })
+            .collect();
+        escape_html(&cleaned)
+    } else {
+        escape_html(s)
     }
-    out
 }
 
 /// The href of a step: its sub-process map for a sub-process step, its page otherwise.
@@ -261,15 +259,7 @@ fn bands(
             num(style::HEADER_SIZE),
             c.on_strong
         );
-        for (i, line) in lines.iter().enumerate() {
-            let _ = write!(
-                s,
-                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                num(r.x + layout.header_w / 2.0),
-                num(first + i as f64 * line_h),
-                esc(line)
-            );
-        }
+        tspans(s, r.x + layout.header_w / 2.0, first, line_h, &lines);
         s.push_str("</text></g>\n");
     }
 }
@@ -320,6 +310,19 @@ fn fit_line(text: &str, size: f64, weight: Weight, max: f64) -> String {
     format!("{out}…")
 }
 
+/// Lines of text as `<tspan>`s, one under the other, from the baseline `first`.
+fn tspans(s: &mut String, x: f64, first: f64, line_height: f64, lines: &[String]) {
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            num(x),
+            num(first + i as f64 * line_height),
+            esc(line)
+        );
+    }
+}
+
 /// The `d` of a polyline with M, H and V only.
 pub fn path_data(points: &[(f64, f64)]) -> String {
     let mut d = String::new();
@@ -360,15 +363,7 @@ fn edges(s: &mut String, layout: &MapLayout, ids: &str) {
             e.to,
             num(SMALL_SIZE)
         );
-        for (i, line) in l.lines.iter().enumerate() {
-            let _ = write!(
-                s,
-                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                num(l.x),
-                num(l.y + i as f64 * LABEL_LINE),
-                esc(line)
-            );
-        }
+        tspans(s, l.x, l.y, LABEL_LINE, &l.lines);
         s.push_str("</text>\n");
     }
     s.push_str("</g>\n");
@@ -613,15 +608,7 @@ fn title(s: &mut String, b: &StepBox, title: &str) {
         "<text class=\"title\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#111111\" aria-hidden=\"true\">",
         num(TITLE_SIZE)
     );
-    for (i, line) in lines.iter().enumerate() {
-        let _ = write!(
-            s,
-            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-            num(cx),
-            num(first + i as f64 * TITLE_LINE),
-            esc(line)
-        );
-    }
+    tspans(s, cx, first, TITLE_LINE, &lines);
     s.push_str("</text>");
 }
 
