@@ -94,7 +94,8 @@ fn edges(out: &mut String, map: &ProcessMap) {
 
 /// A DOT double-quoted string. Backslashes are doubled so that no escape sequence of
 /// Graphviz (`\N`, `\G`, `\l` …) reaches the label; a line break becomes `\n`, the only
-/// escape this module writes; other control characters become spaces.
+/// escape this module writes; other control characters become spaces and soft hyphens
+/// are dropped.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -103,10 +104,22 @@ pub fn quote(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            crate::model::SOFT_HYPHEN => {}
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotes_escapes_and_drops_soft_hyphens() {
+        assert_eq!(
+            super::quote("Arbets\u{ad}förmedlingen \"AF\"\\n\n"),
+            "\"Arbetsförmedlingen \\\"AF\\\"\\\\n\\n\""
+        );
+    }
 }

@@ -87,7 +87,7 @@ fn edges(out: &mut String, map: &ProcessMap) {
 
 /// User text for the inside of a quoted Mermaid label: on one line, with every character
 /// that could close the string, the shape or the statement, start a comment or an entity,
-/// or become HTML written as a Mermaid entity code.
+/// or become HTML written as a Mermaid entity code, and soft hyphens dropped.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in one_line(s).chars() {
@@ -96,6 +96,7 @@ pub fn text(s: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
+            crate::model::SOFT_HYPHEN => {}
             '#' | '%' | '|' | '[' | ']' | '(' | ')' | '{' | '}' | '`' | ';' | '\\' => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
@@ -103,4 +104,15 @@ pub fn text(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn labels_drop_soft_hyphens_and_escape_syntax() {
+        assert_eq!(
+            super::text("Försäkrings\u{ad}kassan [x] \"y\""),
+            "Försäkringskassan #91;x#93; #quot;y#quot;"
+        );
+    }
 }

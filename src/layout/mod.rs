@@ -399,13 +399,13 @@ fn graph_of(model: &Model, map: &ProcessMap) -> Graph {
     }
 }
 
-/// The lane name column: wide enough for the longest word of any lane name.
+/// The lane name column: wide enough for the longest piece of any lane name that cannot
+/// break (a word, or part of one up to a dash or soft hyphen).
 fn header_width(model: &Model, bands: &[LaneId]) -> f64 {
     let widest = bands
         .iter()
         .filter_map(|id| model.lane(id))
-        .flat_map(|lane| lane.name.split_whitespace())
-        .map(|word| text::width(word, style::HEADER_SIZE, text::Weight::Bold))
+        .map(|lane| text::widest_piece(&lane.name, style::HEADER_SIZE, text::Weight::Bold))
         .fold(0.0, f64::max);
     (widest + 2.0 * style::HEADER_PAD).clamp(style::HEADER_MIN_W, style::HEADER_MAX_W)
 }

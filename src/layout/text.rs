@@ -1,6 +1,7 @@
 //! Text measurement with the real metrics of the shipped font (Noto Sans, OFL, in
 //! `themes/default/fonts/`), and line wrapping that never lets a line exceed its width.
 
+pub use crate::model::{plain, SOFT_HYPHEN};
 use std::sync::OnceLock;
 use ttf_parser::Face;
 
@@ -69,15 +70,37 @@ fn metrics(weight: Weight) -> &'static Metrics {
     }
 }
 
-/// Width of `text` set at `size` (in the same unit as `size`).
+/// Width of `text` set at `size` (in the same unit as `size`). Soft hyphens take no room.
 pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
     let m = metrics(weight);
-    text.chars().map(|c| m.advance(c)).sum::<f64>() * size / m.units_per_em
+    text.chars()
+        .filter(|&c| c != SOFT_HYPHEN)
+        .map(|c| m.advance(c))
+        .sum::<f64>()
+        * size
+        / m.units_per_em
 }
 
-/// Wraps `text` into lines no wider than `max_width` at `size`. Breaks between words and
-/// after a dash or slash inside a word ("vård–socialtjänst"); a part still wider than a
-/// line is split with a hyphen. Always returns at least one line.
+/// A line as drawn: a soft hyphen at its end becomes "-", the others vanish.
+fn shown(line: &str) -> String {
+    match line.strip_suffix(SOFT_HYPHEN) {
+        Some(rest) => format!("{}-", plain(rest)),
+        None => plain(line).into_owned(),
+    }
+}
+
+/// The widest piece of `text` that wrapping cannot break, as drawn.
+pub fn widest_piece(text: &str, size: f64, weight: Weight) -> f64 {
+    text.split_whitespace()
+        .flat_map(break_parts)
+        .map(|part| width(&shown(part), size, weight))
+        .fold(0.0, f64::max)
+}
+
+/// Wraps `text` into lines no wider than `max_width` at `size`. Breaks between words,
+/// after a dash or slash inside a word ("vård–socialtjänst") and at a soft hyphen; a part
+/// still wider than a line is split with a hyphen. Always returns at least one line, with
+/// the soft hyphens resolved.
 pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -90,20 +113,20 @@ pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String
             } else {
                 format!("{line}{joiner}{part}")
             };
-            if width(&candidate, size, weight) <= max_width {
+            if width(&shown(&candidate), size, weight) <= max_width {
                 line = candidate;
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push(shown(&std::mem::take(&mut line)));
             }
-            if width(part, size, weight) <= max_width {
+            if width(&shown(part), size, weight) <= max_width {
                 line = part.to_string();
                 continue;
             }
             // Split an over-long part; never leave fewer than three letters on the last
             // line of it ("Rehabiliteringspla-" + "n" reads badly).
-            let chars: Vec<char> = part.chars().collect();
+            let chars: Vec<char> = plain(part).chars().collect();
             let mut start = 0;
             while start < chars.len() {
                 let mut end = start + 1;
@@ -121,6 +144,7 @@ pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String
                 if rest < 3 && end - start > 3 {
                     end -= 3 - rest;
                 }
+                end = compound_joint(&chars, start, end).unwrap_or(end);
                 let mut piece: String = chars[start..end].iter().collect();
                 piece.push('-');
                 lines.push(piece);
@@ -130,19 +154,41 @@ pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String
         }
     }
     if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+        lines.push(shown(&line));
     }
     lines
 }
 
-/// A word cut after each dash or slash that has letters on both sides.
+/// Where to split an over-long word between `start` and `end` (exclusive) so that it reads
+/// well: after the first linking "s" of a Swedish compound ("aktivitets-ersättning",
+/// "rehabiliterings-insatser") that follows a consonant, leaves at least five letters
+/// before it and three after it, and fits the line. A guess, not a dictionary: a soft
+/// hyphen in the text says exactly where to break.
+fn compound_joint(chars: &[char], start: usize, end: usize) -> Option<usize> {
+    (start + 5..=end).find(|&k| {
+        k + 3 <= chars.len()
+            && chars[k - 1] == 's'
+            && chars[k - 2].is_alphabetic()
+            && !is_vowel(chars[k - 2])
+            && chars[k..k + 3].iter().all(|c| c.is_alphabetic())
+    })
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c.to_lowercase().next().unwrap_or(c),
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é'
+    )
+}
+
+/// A word cut after each dash, slash or soft hyphen that has letters on both sides.
 fn break_parts(word: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     for (i, &(at, c)) in chars.iter().enumerate() {
         let inside = i > 0 && i + 1 < chars.len();
-        if inside && matches!(c, '-' | '–' | '/') {
+        if inside && matches!(c, '-' | '–' | '/' | SOFT_HYPHEN) {
             let end = at + c.len_utf8();
             parts.push(&word[start..end]);
             start = end;
@@ -195,12 +241,54 @@ mod tests {
         );
         assert_eq!(
             wrap("sjuk-/aktivitetsersättning", 7.5, Weight::Regular, 60.0),
-            ["sjuk-/", "aktivitetsersättn-", "ing"]
+            ["sjuk-/", "aktivitets-", "ersättning"]
         );
         let plan = wrap("Rehabiliteringsplan med ansvar", 7.0, Weight::Regular, 62.0);
-        assert_eq!(plan, ["Rehabiliteringsp-", "lan med ansvar"]);
+        assert_eq!(plan, ["Rehabiliterings-", "plan med ansvar"]);
+        assert_eq!(
+            wrap(
+                "Samordning av rehabiliteringsinsatser",
+                7.0,
+                Weight::Regular,
+                62.0
+            ),
+            ["Samordning av", "rehabiliterings-", "insatser"]
+        );
+        // No joint to use: the word is cut where the line is full.
+        assert_eq!(
+            wrap("Kvalitetsuppföljningen", 7.0, Weight::Regular, 40.0),
+            ["Kvalitets-", "uppföljnin-", "gen"]
+        );
         for l in &long {
             assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");
         }
+    }
+
+    #[test]
+    fn soft_hyphens_break_only_where_needed() {
+        let name = "Arbets\u{ad}förmedlingen";
+        assert_eq!(
+            wrap(name, 8.0, Weight::Bold, 60.0),
+            ["Arbets-", "förmedlingen"]
+        );
+        assert_eq!(wrap(name, 8.0, Weight::Bold, 200.0), ["Arbetsförmedlingen"]);
+        assert_eq!(
+            wrap(
+                "Redo för arbetslivs\u{ad}inriktad rehab",
+                7.0,
+                Weight::Regular,
+                54.0
+            ),
+            ["Redo för", "arbetslivs-", "inriktad rehab"]
+        );
+        assert_eq!(
+            width(name, 8.0, Weight::Bold),
+            width("Arbetsförmedlingen", 8.0, Weight::Bold)
+        );
+        assert!(
+            widest_piece(name, 8.0, Weight::Bold)
+                < width("förmedlingen-", 8.0, Weight::Bold) + 0.01
+        );
+        assert_eq!(plain(name), "Arbetsförmedlingen");
     }
 }

@@ -212,10 +212,25 @@ impl Model {
     }
 }
 
-/// A file-name slug of a title: lowercase ASCII, å/ä→a, ö→o, words joined by `-`.
+/// The soft hyphen (U+00AD): an invisible mark in a title or lane name where a long word
+/// may break on the map, as in `"Arbets\u00ADförmedlingen"`. Drawn as "-" at the end of a
+/// line, never elsewhere.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
+/// `text` without its soft hyphens: what a reader sees when the text is not wrapped.
+pub fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(SOFT_HYPHEN) {
+        text.replace(SOFT_HYPHEN, "").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A file-name slug of a title: lowercase ASCII, å/ä→a, ö→o, words joined by `-`; soft
+/// hyphens, which only mark where the map may break a word, are ignored.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.to_lowercase().chars() {
+    for c in plain(title).to_lowercase().chars() {
         let c = match c {
             'å' | 'ä' | 'à' | 'á' => 'a',
             'ö' | 'ø' | 'ó' => 'o',
@@ -230,4 +245,19 @@ pub fn slug(title: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_fold_swedish_letters_and_ignore_soft_hyphens() {
+        assert_eq!(
+            super::slug("Prövning av sjuk- eller aktivitets\u{ad}ersättning?"),
+            "provning-av-sjuk-eller-aktivitetsersattning"
+        );
+        assert_eq!(
+            super::plain("Arbets\u{ad}förmedlingen"),
+            "Arbetsförmedlingen"
+        );
+    }
 }

@@ -85,8 +85,10 @@ pub fn num(v: f64) -> String {
 }
 
 /// Escapes text for XML content and attribute values: the HTML escaping of the site, with
-/// the control characters XML 1.0 does not allow turned into spaces.
+/// the control characters XML 1.0 does not allow turned into spaces and soft hyphens
+/// dropped (wrapped lines have resolved theirs already).
 pub fn esc(s: &str) -> String {
+    let s = &*crate::model::plain(s);
     let forbidden = |c: char| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r');
     if s.contains(forbidden) {
         let cleaned: String = s

@@ -34,7 +34,7 @@ pub fn fold(text: &str) -> String {
                     compose(&mut out, 'o', 'ö');
                 }
             }
-            '\u{301}' | '\u{300}' => {}
+            '\u{301}' | '\u{300}' | '\u{ad}' => {}
             'é' | 'è' | 'ê' => out.push('e'),
             'à' | 'á' => out.push('a'),
             'ü' => out.push('u'),
@@ -235,6 +235,7 @@ mod tests {
         assert_eq!(fold("ÅÄÖ Läkarintyg"), "åäö läkarintyg");
         assert_eq!(fold("a\u{30a}r o\u{308}ver"), "år över");
         assert_eq!(fold("Idé"), "ide");
+        assert_eq!(fold("Arbets\u{ad}förmedlingen"), "arbetsförmedlingen");
     }
 
     #[test]
