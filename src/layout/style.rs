@@ -16,7 +16,7 @@ pub const TITLE_WIDTH: f64 = 62.0;
 /// The most title lines a box holds.
 pub const MAX_TITLE_LINES: usize = 4;
 /// Width available to a title inside a vägval diamond.
-pub const VAGVAL_TITLE_WIDTH: f64 = 62.0;
+pub const VAGVAL_TITLE_WIDTH: f64 = 54.0;
 /// The most title lines a vägval diamond holds.
 pub const MAX_VAGVAL_LINES: usize = 3;
 
@@ -34,7 +34,7 @@ pub const BOX_W: f64 = 74.0;
 /// Height of a step box: the number badge and four title lines.
 pub const BOX_H: f64 = 47.0;
 /// A vägval diamond.
-pub const DIAMOND_W: f64 = 112.0;
+pub const DIAMOND_W: f64 = 96.0;
 /// Height of a vägval diamond.
 pub const DIAMOND_H: f64 = 56.0;
 
@@ -47,9 +47,9 @@ pub const HEADER_PAD: f64 = 6.0;
 /// Size of the lane names.
 pub const HEADER_SIZE: f64 = 8.0;
 /// Free space on each side of the arrow tracks in a gap between columns.
-pub const GAP_PAD: f64 = 5.0;
+pub const GAP_PAD: f64 = 4.0;
 /// Distance between parallel arrows.
-pub const TRACK: f64 = 4.0;
+pub const TRACK: f64 = 3.5;
 /// Free space above and below the arrows in a corridor between rows.
 pub const CORRIDOR_PAD: f64 = 4.0;
 /// Distance between arrow ports on one side of a box.
@@ -62,7 +62,7 @@ pub const STUB_ARROW: f64 = 12.0;
 pub const LANE_MAP_COLUMN: f64 = 128.0;
 
 /// Margin of the printed page.
-pub const PAGE_MARGIN: f64 = 18.0;
+pub const PAGE_MARGIN: f64 = 14.0;
 /// Height of the title block above the diagram.
 pub const TITLE_BLOCK_H: f64 = 34.0;
 /// Height of the legend below the diagram.
