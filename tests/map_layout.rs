@@ -409,3 +409,31 @@ fn maps_are_byte_identical_between_builds() {
         );
     }
 }
+
+/// The consultation letter had to tell readers to print the overview at 65 % to get it on
+/// A3: the repository's map must print on A3 as it is, with no text under 7 pt.
+#[test]
+fn the_repository_overview_prints_on_a3_at_full_size() {
+    let (model, files) = render(&util::repo());
+    assert_eq!(model.book.paper, processkarta::model::Paper::A3);
+    let overview = processkarta::layout::layout_map(&model, &model.overview);
+    assert_eq!(
+        overview.scale, 1.0,
+        "overview is {} × {} pt",
+        overview.width, overview.height
+    );
+    for map in &model.subprocesses {
+        let layout = processkarta::layout::layout_map(&model, map);
+        assert_eq!(layout.scale, 1.0, "sub-process {:?}", map.id);
+    }
+    let pdf = files.get("kartor/oversikt.pdf").expect("the PDF was built");
+    let raw = String::from_utf8_lossy(pdf);
+    assert!(
+        raw.contains("/MediaBox[0 0 1190.5511 841.8898]"),
+        "A3 landscape"
+    );
+    assert_eq!(
+        raw.matches("/Subtype/Link").count(),
+        model.overview.steps.len()
+    );
+}
