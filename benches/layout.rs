@@ -32,7 +32,7 @@ fn measure(name: &str, root: &Path, runs: usize) {
     for _ in 0..runs {
         let start = Instant::now();
         let layout = processkarta::layout::layout_map(model, &model.overview);
-        let svg = processkarta::render::map::overview_svg(model, "");
+        let svg = processkarta::render::map::overview_svg(model, &layout, "");
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         figures = (layout.crossings, svg.len(), layout.scale);
     }

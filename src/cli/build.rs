@@ -55,7 +55,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     processkarta::write::write_atomic(&output, &dir)?;
     if args.verbose {
-        for line in processkarta::render::map::layout_report(model) {
+        for line in
+            processkarta::render::map::layout_report(&processkarta::render::map::Layouts::of(model))
+        {
             eprintln!("{line}");
         }
     }

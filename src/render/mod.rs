@@ -43,9 +43,10 @@ use crate::model::Model;
 pub fn render(model: &Model) -> Result<Output, Vec<Diagnostic>> {
     let mut maps = Output::default();
     let mut out = Output::default();
+    let layouts = map::Layouts::of(model);
     let (maps_done, site_done) = std::thread::scope(|scope| {
-        let maps_thread = scope.spawn(|| map::render_maps(model, &mut maps));
-        let site_done = site::render_site(model, &mut out);
+        let maps_thread = scope.spawn(|| map::render_maps(model, &layouts, &mut maps));
+        let site_done = site::render_site(model, &layouts, &mut out);
         let maps_done = maps_thread
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -17,33 +17,79 @@ use crate::layout::{self, style, MapLayout};
 use crate::model::{LaneId, MapId, Model, ProcessMap};
 use svg::MapPage;
 
+/// Every map of a model laid out once, for the files in `kartor/`, the pages of the site
+/// and `build --verbose`.
+pub struct Layouts {
+    /// The overview.
+    pub overview: MapLayout,
+    /// Each party's lane map, in the order of `karta.yaml` (shared areas have none).
+    pub lanes: Vec<(LaneId, MapLayout)>,
+    /// Each sub-process, by id, in the model's order.
+    pub subprocesses: Vec<(String, MapLayout)>,
+}
+
+impl Layouts {
+    /// Lays out every map of the model.
+    pub fn of(model: &Model) -> Layouts {
+        Layouts {
+            overview: layout::layout_map(model, &model.overview),
+            lanes: model
+                .lanes
+                .iter()
+                .filter(|l| !l.shared)
+                .map(|l| (l.id.clone(), layout::layout_lane(model, &l.id)))
+                .collect(),
+            subprocesses: model
+                .subprocesses
+                .iter()
+                .filter_map(|sub| match &sub.id {
+                    MapId::Sub(id) => Some((id.clone(), layout::layout_map(model, sub))),
+                    MapId::Overview => None,
+                })
+                .collect(),
+        }
+    }
+
+    fn lane(&self, lane: &LaneId) -> Option<&MapLayout> {
+        self.lanes.iter().find(|(id, _)| id == lane).map(|(_, l)| l)
+    }
+
+    fn subprocess(&self, id: &str) -> Option<&MapLayout> {
+        self.subprocesses
+            .iter()
+            .find(|(sub, _)| sub == id)
+            .map(|(_, l)| l)
+    }
+}
+
 /// Adds every map of the model to `out` under `kartor/`.
-pub fn render_maps(model: &Model, out: &mut Output) -> Result<(), Vec<Diagnostic>> {
-    let overview = layout::layout_map(model, &model.overview);
+pub fn render_maps(
+    model: &Model,
+    layouts: &Layouts,
+    out: &mut Output,
+) -> Result<(), Vec<Diagnostic>> {
     let page = overview_page(model, "../", "");
-    let svg = svg::write_svg(model, &overview, &page);
-    let pdf = pdf::write_pdf(model, &overview, &page, &svg)?;
+    let svg = svg::write_svg(model, &layouts.overview, &page);
+    let pdf = pdf::write_pdf(model, &layouts.overview, &page, &svg)?;
     out.add("kartor/oversikt.svg", svg);
     out.add("kartor/oversikt.pdf", pdf);
-    for lane in model.lanes.iter().filter(|l| !l.shared) {
+    for (lane, _) in &layouts.lanes {
         out.add(
-            format!("kartor/parter/{}.svg", lane.id),
-            lane_svg(model, &lane.id, "../../"),
+            format!("kartor/parter/{lane}.svg"),
+            lane_svg(model, layouts, lane, "../../"),
         );
     }
-    for sub in &model.subprocesses {
-        if let MapId::Sub(id) = &sub.id {
-            out.add(
-                format!("kartor/underprocesser/{id}.svg"),
-                subprocess_svg(model, id, "../../"),
-            );
-        }
+    for (id, _) in &layouts.subprocesses {
+        out.add(
+            format!("kartor/underprocesser/{id}.svg"),
+            subprocess_svg(model, layouts, id, "../../"),
+        );
     }
     Ok(())
 }
 
 /// One line per map with its layout figures (edge crossings and bends), for `build --verbose`.
-pub fn layout_report(model: &Model) -> Vec<String> {
+pub fn layout_report(layouts: &Layouts) -> Vec<String> {
     let line = |name: &str, l: &MapLayout| {
         format!(
             "{name}: {} steps, {} arrows, {} crossings, {} bends, {:.0} × {:.0} pt, printed at {:.0} % (smallest text {:.1} pt)",
@@ -57,19 +103,14 @@ pub fn layout_report(model: &Model) -> Vec<String> {
             l.min_text_size()
         )
     };
-    let mut out = vec![line(
-        "overview",
-        &layout::layout_map(model, &model.overview),
-    )];
-    for sub in &model.subprocesses {
-        if let MapId::Sub(id) = &sub.id {
-            out.push(line(
-                &format!("sub-process {id}"),
-                &layout::layout_map(model, sub),
-            ));
-        }
-    }
-    out
+    std::iter::once(line("overview", &layouts.overview))
+        .chain(
+            layouts
+                .subprocesses
+                .iter()
+                .map(|(id, l)| line(&format!("sub-process {id}"), l)),
+        )
+        .collect()
 }
 
 fn overview_page<'a>(model: &Model, prefix: &'a str, id_prefix: &'a str) -> MapPage<'a> {
@@ -117,17 +158,18 @@ fn describe(model: &Model, map: &ProcessMap) -> String {
 ///
 /// This is the map for the screen: its page is the diagram with its title block and legend,
 /// without the empty paper around it. `kartor/oversikt.svg` and the PDF keep the paper size.
-pub fn overview_svg(model: &Model, href_prefix: &str) -> String {
-    let layout = layout::layout_map(model, &model.overview);
+pub fn overview_svg(model: &Model, layout: &MapLayout, href_prefix: &str) -> String {
     let mut page = overview_page(model, href_prefix, "");
     page.paper = None;
     page.paper_mm = None;
-    svg::write_svg(model, &layout, &page)
+    svg::write_svg(model, layout, &page)
 }
 
 /// The map of one party's lane, with the arrows to and from other parties as labelled stubs.
-pub fn lane_svg(model: &Model, lane: &LaneId, href_prefix: &str) -> String {
-    let layout = layout::layout_lane(model, lane);
+pub fn lane_svg(model: &Model, layouts: &Layouts, lane: &LaneId, href_prefix: &str) -> String {
+    let Some(layout) = layouts.lane(lane) else {
+        return String::new();
+    };
     let name = model.lane(lane).map(|l| l.name.clone()).unwrap_or_default();
     let count = layout.boxes.len();
     let page = MapPage {
@@ -144,15 +186,14 @@ pub fn lane_svg(model: &Model, lane: &LaneId, href_prefix: &str) -> String {
         paper_mm: None,
         id_prefix: "",
     };
-    svg::write_svg(model, &layout, &page)
+    svg::write_svg(model, layout, &page)
 }
 
 /// The map of one sub-process, with its way back to the overview.
-pub fn subprocess_svg(model: &Model, id: &str, href_prefix: &str) -> String {
-    let Some(sub) = model.subprocess(id) else {
+pub fn subprocess_svg(model: &Model, layouts: &Layouts, id: &str, href_prefix: &str) -> String {
+    let (Some(sub), Some(layout)) = (model.subprocess(id), layouts.subprocess(id)) else {
         return String::new();
     };
-    let layout = layout::layout_map(model, sub);
     let back = match sub.opened_from {
         Some(nr) => (
             format!("{href_prefix}index.html#steg-{nr}"),
@@ -172,5 +213,5 @@ pub fn subprocess_svg(model: &Model, id: &str, href_prefix: &str) -> String {
         paper_mm: None,
         id_prefix: "",
     };
-    svg::write_svg(model, &layout, &page)
+    svg::write_svg(model, layout, &page)
 }

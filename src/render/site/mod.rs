@@ -22,7 +22,11 @@ use crate::model::Model;
 use crate::source::Span;
 
 /// Adds every page of the site, the theme's assets and the search index to `out`.
-pub fn render_site(model: &Model, out: &mut Output) -> Result<(), Vec<Diagnostic>> {
+pub fn render_site(
+    model: &Model,
+    layouts: &super::map::Layouts,
+    out: &mut Output,
+) -> Result<(), Vec<Diagnostic>> {
     let a11y = accessibility(model);
     let theme = theme::Theme::load(model);
     let (a11y, theme) = match (a11y, theme) {
@@ -34,7 +38,7 @@ pub fn render_site(model: &Model, out: &mut Output) -> Result<(), Vec<Diagnostic
             return Err(diags);
         }
     };
-    let site = nav::Site::new(model, &theme);
+    let site = nav::Site::new(model, layouts, &theme);
     pages::render_all(&site, &a11y, out)?;
     for (rel, bytes) in &theme.assets {
         out.add(format!("tema/{rel}"), bytes.clone());

@@ -5,6 +5,7 @@
 use super::markdown::{self, Targets};
 use super::theme::{is_hex_color, Theme};
 use crate::model::{LaneId, MapId, Model, ProcessMap, Step, StepKind, StepNr};
+use crate::render::map::Layouts;
 use crate::render::step_url;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -16,6 +17,8 @@ const SHARED_COLOR: &str = "#5F6B7A";
 pub struct Site<'a> {
     /// The model.
     pub model: &'a Model,
+    /// Its maps, laid out.
+    pub layouts: &'a Layouts,
     /// The theme.
     pub theme: &'a Theme,
     /// Every step in process order: the overview by number, each sub-process's steps right
@@ -56,7 +59,7 @@ pub struct Crumb {
 
 impl<'a> Site<'a> {
     /// Gathers the site's facts about `model`.
-    pub fn new(model: &'a Model, theme: &'a Theme) -> Site<'a> {
+    pub fn new(model: &'a Model, layouts: &'a Layouts, theme: &'a Theme) -> Site<'a> {
         let mut steps = BTreeMap::new();
         let mut incoming: BTreeMap<StepNr, Vec<(StepNr, Option<&str>)>> = BTreeMap::new();
         for map in model.maps() {
@@ -97,6 +100,7 @@ impl<'a> Site<'a> {
         }
         let mut site = Site {
             model,
+            layouts,
             theme,
             order,
             steps,

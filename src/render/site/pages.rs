@@ -64,11 +64,11 @@ pub fn render_all(
     let mut svgs = BTreeMap::new();
     svgs.insert(
         MapId::Overview,
-        inline_svg(&map::overview_svg(site.model, "")),
+        inline_svg(&map::overview_svg(site.model, &site.layouts.overview, "")),
     );
     for sub in &site.model.subprocesses {
         if let Some(id) = nav::Site::sub_id(sub) {
-            let svg = inline_svg(&map::subprocess_svg(site.model, id, "../"));
+            let svg = inline_svg(&map::subprocess_svg(site.model, site.layouts, id, "../"));
             svgs.insert(sub.id.clone(), svg);
         }
     }
@@ -463,7 +463,7 @@ impl Renderer<'_, '_> {
         let svg = if lane.shared {
             String::new()
         } else {
-            inline_svg(&map::lane_svg(site.model, lane_id, "../"))
+            inline_svg(&map::lane_svg(site.model, site.layouts, lane_id, "../"))
         };
         // A free page `parter/<lane-id>.md` is the party's own description.
         let about = site
