@@ -712,14 +712,26 @@ fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
             if n < 2 || best == 0 {
                 continue;
             }
-            let mut trial = tracks.clone();
-            for &(_, link, slot) in uses.iter().filter(|u| u.0 == channel) {
-                trial.of_link[link][slot] = n - 1 - trial.of_link[link][slot];
-            }
-            let c = count(&trial);
-            if c < best {
-                best = c;
-                *tracks = trial;
+            // The mirrored order, then every exchange of two tracks: each keeps the arrows
+            // of a track together, so no two arrows come to share a stretch of track.
+            let mirror: Vec<usize> = (0..n).rev().collect();
+            let swaps = (0..n).flat_map(|a| {
+                (a + 1..n).map(move |b| {
+                    let mut order: Vec<usize> = (0..n).collect();
+                    order.swap(a, b);
+                    order
+                })
+            });
+            for order in std::iter::once(mirror).chain(swaps) {
+                let mut trial = tracks.clone();
+                for &(_, link, slot) in uses.iter().filter(|u| u.0 == channel) {
+                    trial.of_link[link][slot] = order[trial.of_link[link][slot]];
+                }
+                let c = count(&trial);
+                if c < best {
+                    best = c;
+                    *tracks = trial;
+                }
             }
         }
         if best == before {
