@@ -654,6 +654,10 @@ fn place_label(lines: Vec<String>, side: Side, port: (f64, f64), r: &Rect) -> Ed
 /// per gap and corridor.
 const UNTANGLE_MAX_ARROWS: usize = 400;
 
+/// The most arrows a map may have for [`untangle`] to also try every exchange of two
+/// tracks, which recounts the crossings once per pair of tracks in each gap and corridor.
+const UNTANGLE_SWAP_MAX_ARROWS: usize = 120;
+
 /// Mirrors the order of the tracks in a gap or corridor wherever that lowers the number of
 /// crossings, one gap or corridor at a time (a local search, not an optimum). Sizes do not
 /// change, so the geometry stays valid.
@@ -712,10 +716,16 @@ fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
             if n < 2 || best == 0 {
                 continue;
             }
-            // The mirrored order, then every exchange of two tracks: each keeps the arrows
-            // of a track together, so no two arrows come to share a stretch of track.
+            // The mirrored order, then (on maps small enough for it) every exchange of two
+            // tracks: each keeps the arrows of a track together, so no two arrows come to
+            // share a stretch of track.
             let mirror: Vec<usize> = (0..n).rev().collect();
-            let swaps = (0..n).flat_map(|a| {
+            let pairs = if topo.len() <= UNTANGLE_SWAP_MAX_ARROWS {
+                n
+            } else {
+                0
+            };
+            let swaps = (0..pairs).flat_map(|a| {
                 (a + 1..n).map(move |b| {
                     let mut order: Vec<usize> = (0..n).collect();
                     order.swap(a, b);
