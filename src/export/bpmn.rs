@@ -391,10 +391,10 @@ pub fn flow_id(from: StepNr, to: StepNr) -> String {
 
 /// Text for an XML attribute in double quotes. Line breaks and tabs are written as character
 /// references so that they survive attribute normalisation; characters XML 1.0 does not
-/// allow become U+FFFD.
+/// allow become U+FFFD; soft hyphens are dropped.
 pub fn attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::model::plain(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -410,10 +410,10 @@ pub fn attr(s: &str) -> String {
     out
 }
 
-/// Text for XML element content.
+/// Text for XML element content, without soft hyphens.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::model::plain(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -447,6 +447,7 @@ mod tests {
             "a&quot;b&lt;c&gt;&amp;&apos;&#10;\u{fffd}"
         );
         assert_eq!(text("<x>&\n"), "&lt;x&gt;&amp;\n");
+        assert_eq!(attr("Arbets\u{ad}förmedlingen"), "Arbetsförmedlingen");
         assert_eq!(num(12.0), "12");
         assert_eq!(num(12.505), "12.51");
         assert_eq!(num(-0.001), "0");

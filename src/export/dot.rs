@@ -99,12 +99,11 @@ fn edges(out: &mut String, map: &ProcessMap) {
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for c in crate::model::plain(s).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            crate::model::SOFT_HYPHEN => {}
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }

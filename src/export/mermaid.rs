@@ -90,13 +90,12 @@ fn edges(out: &mut String, map: &ProcessMap) {
 /// or become HTML written as a Mermaid entity code, and soft hyphens dropped.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in one_line(s).chars() {
+    for c in one_line(&crate::model::plain(s)).chars() {
         match c {
             '"' => out.push_str("#quot;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
-            crate::model::SOFT_HYPHEN => {}
             '#' | '%' | '|' | '[' | ']' | '(' | ')' | '{' | '}' | '`' | ';' | '\\' => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
