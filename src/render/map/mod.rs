@@ -50,11 +50,13 @@ impl Layouts {
         }
     }
 
-    fn lane(&self, lane: &LaneId) -> Option<&MapLayout> {
+    /// The map of a party's lane; none for a shared area.
+    pub fn lane(&self, lane: &LaneId) -> Option<&MapLayout> {
         self.lanes.iter().find(|(id, _)| id == lane).map(|(_, l)| l)
     }
 
-    fn subprocess(&self, id: &str) -> Option<&MapLayout> {
+    /// The map of a sub-process.
+    pub fn subprocess(&self, id: &str) -> Option<&MapLayout> {
         self.subprocesses
             .iter()
             .find(|(sub, _)| sub == id)
@@ -73,17 +75,19 @@ pub fn render_maps(
     let pdf = pdf::write_pdf(model, &layouts.overview, &page, &svg)?;
     out.add("kartor/oversikt.svg", svg);
     out.add("kartor/oversikt.pdf", pdf);
-    for (lane, _) in &layouts.lanes {
+    for (lane, layout) in &layouts.lanes {
         out.add(
             format!("kartor/parter/{lane}.svg"),
-            lane_svg(model, layouts, lane, "../../"),
+            lane_svg(model, lane, layout, "../../"),
         );
     }
-    for (id, _) in &layouts.subprocesses {
-        out.add(
-            format!("kartor/underprocesser/{id}.svg"),
-            subprocess_svg(model, layouts, id, "../../"),
-        );
+    for (id, layout) in &layouts.subprocesses {
+        if let Some(sub) = model.subprocess(id) {
+            out.add(
+                format!("kartor/underprocesser/{id}.svg"),
+                subprocess_svg(model, sub, layout, "../../"),
+            );
+        }
     }
     Ok(())
 }
@@ -166,10 +170,7 @@ pub fn overview_svg(model: &Model, layout: &MapLayout, href_prefix: &str) -> Str
 }
 
 /// The map of one party's lane, with the arrows to and from other parties as labelled stubs.
-pub fn lane_svg(model: &Model, layouts: &Layouts, lane: &LaneId, href_prefix: &str) -> String {
-    let Some(layout) = layouts.lane(lane) else {
-        return String::new();
-    };
+pub fn lane_svg(model: &Model, lane: &LaneId, layout: &MapLayout, href_prefix: &str) -> String {
     let name = model.lane(lane).map(|l| l.name.clone()).unwrap_or_default();
     let count = layout.boxes.len();
     let page = MapPage {
@@ -190,10 +191,12 @@ pub fn lane_svg(model: &Model, layouts: &Layouts, lane: &LaneId, href_prefix: &s
 }
 
 /// The map of one sub-process, with its way back to the overview.
-pub fn subprocess_svg(model: &Model, layouts: &Layouts, id: &str, href_prefix: &str) -> String {
-    let (Some(sub), Some(layout)) = (model.subprocess(id), layouts.subprocess(id)) else {
-        return String::new();
-    };
+pub fn subprocess_svg(
+    model: &Model,
+    sub: &ProcessMap,
+    layout: &MapLayout,
+    href_prefix: &str,
+) -> String {
     let back = match sub.opened_from {
         Some(nr) => (
             format!("{href_prefix}index.html#steg-{nr}"),

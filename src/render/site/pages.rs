@@ -67,8 +67,9 @@ pub fn render_all(
         inline_svg(&map::overview_svg(site.model, &site.layouts.overview, "")),
     );
     for sub in &site.model.subprocesses {
-        if let Some(id) = nav::Site::sub_id(sub) {
-            let svg = inline_svg(&map::subprocess_svg(site.model, site.layouts, id, "../"));
+        let layout = nav::Site::sub_id(sub).and_then(|id| site.layouts.subprocess(id));
+        if let Some(layout) = layout {
+            let svg = inline_svg(&map::subprocess_svg(site.model, sub, layout, "../"));
             svgs.insert(sub.id.clone(), svg);
         }
     }
@@ -460,11 +461,13 @@ impl Renderer<'_, '_> {
         let url = party_url(lane_id);
         let crumbs = site.crumbs(Vec::new(), lane.name.clone());
         let mut ctx = self.context(&url, &lane.name, "part", Some(crumbs));
-        let svg = if lane.shared {
-            String::new()
-        } else {
-            inline_svg(&map::lane_svg(site.model, site.layouts, lane_id, "../"))
-        };
+        // A shared area has no lane map.
+        let svg = site
+            .layouts
+            .lane(lane_id)
+            .map_or_else(String::new, |layout| {
+                inline_svg(&map::lane_svg(site.model, lane_id, layout, "../"))
+            });
         // A free page `parter/<lane-id>.md` is the party's own description.
         let about = site
             .model
