@@ -31,7 +31,13 @@ fn full_build(root: &Path, runs: usize) -> (f64, f64, usize) {
         );
         let output = processkarta::render::render(&checked.model).unwrap();
         files = output.files.len();
-        processkarta::write::write_atomic(&output, &out.path().join("site")).unwrap();
+        let site = out.path().join("site");
+        let processkarta::write::Locking::Acquired(lock) =
+            processkarta::write::BuildLock::try_acquire(&site).unwrap()
+        else {
+            panic!("{}: locked by another build", site.display());
+        };
+        processkarta::write::write_atomic(&output, &lock).unwrap();
         times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     let (med, min) = median(times);

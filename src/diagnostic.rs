@@ -51,6 +51,7 @@ codes! {
     UnreadableFile = "E006", "unreadable-file";
     TooLarge = "E007", "too-large";
     BookToml = "E010", "book-toml";
+    BuildDirRefused = "E011", "build-dir-refused";
     MissingKarta = "E020", "missing-karta";
     LaneWithoutFile = "E021", "lane-without-file";
     LaneNotListed = "E022", "lane-not-listed";

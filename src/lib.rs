@@ -13,6 +13,7 @@ pub mod format;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod outdir;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

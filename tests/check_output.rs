@@ -138,7 +138,7 @@ fn windows_line_endings_and_bom_give_the_same_positions() {
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = util::tempdir();
     let run = util::run_in(dir.path(), &["check"]);
     run.expect_status(2);
     assert!(run.stderr.contains("has no book.toml"), "{run}");
@@ -148,7 +148,7 @@ fn usage_and_io_errors_exit_2() {
 
 #[test]
 fn no_subcommand_prints_help() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = util::tempdir();
     let run = util::run_in(dir.path(), &[]);
     assert_ne!(run.status, 0);
     assert!(

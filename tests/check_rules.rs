@@ -57,6 +57,7 @@ rules! {
     e006_unreadable_file => "E006-unreadable-file",
     e007_too_large => "E007-too-large",
     e010_book_toml => "E010-book-toml",
+    e011_build_dir_refused => "E011-build-dir-refused",
     e020_missing_karta => "E020-missing-karta",
     e021_lane_without_file => "E021-lane-without-file",
     e022_lane_not_listed => "E022-lane-not-listed",

@@ -556,7 +556,7 @@ fn replace_model(dir: &Path, fixture: &str) {
 
 #[test]
 fn git_revisions_are_read_without_touching_the_working_tree() {
-    let repo = tempfile::tempdir().unwrap();
+    let repo = util::tempdir();
     let top = repo.path();
     git(top, &["init", "--quiet"]);
     replace_model(top, "diff/base");

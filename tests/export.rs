@@ -527,7 +527,7 @@ fn bpmn_has_pool_lanes_tasks_gateways_flows_and_shapes_from_our_layout() {
 #[test]
 fn exports_are_deterministic_and_o_writes_the_same_bytes() {
     let m = hostile();
-    let other = tempfile::tempdir().unwrap();
+    let other = util::tempdir();
     util::copy_dir(m.path(), other.path());
     for to in ["bpmn", "dot", "mermaid", "json"] {
         let first = export(&m, to);

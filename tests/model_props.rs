@@ -204,7 +204,7 @@ proptest! {
 
     #[test]
     fn random_valid_models_check_clean_and_render(spec in spec()) {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = util::tempdir();
         write_model(&spec, dir.path());
         let checked = processkarta::check_model(dir.path()).unwrap();
         let shown = processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false);

@@ -244,7 +244,7 @@ fn an_unknown_field_at_any_level_is_rejected_by_both() {
 
 #[test]
 fn init_binds_its_yaml_files_to_the_schemas_it_writes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = util::tempdir();
     util::run_in(dir.path(), &["init"]).expect_status(0);
     for (rel, kind) in [
         ("process/karta.yaml", "karta"),
@@ -274,7 +274,7 @@ fn init_binds_its_yaml_files_to_the_schemas_it_writes() {
     }
     util::run_in(dir.path(), &["check"]).expect_status(0);
     // A folder with schemas/ already is not overwritten.
-    let other = tempfile::tempdir().unwrap();
+    let other = util::tempdir();
     std::fs::create_dir(other.path().join("schemas")).unwrap();
     util::run_in(other.path(), &["init"]).expect_status(2);
 }

@@ -283,8 +283,8 @@ fn links_to_headings_and_files_resolve() {
 #[test]
 fn the_build_is_byte_identical() {
     let model = Model::fixture("valid");
-    let a = tempfile::tempdir().unwrap();
-    let b = tempfile::tempdir().unwrap();
+    let a = util::tempdir();
+    let b = util::tempdir();
     let out_a = a.path().join("site");
     let out_b = b.path().join("site");
     model

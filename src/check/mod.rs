@@ -2,6 +2,7 @@
 //! others. The structural rules that need the files (syntax, types, references) already ran
 //! in `load` and `model`.
 
+mod build_dir;
 mod graph;
 mod links;
 mod print;
@@ -9,9 +10,12 @@ mod print;
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
+pub use build_dir::refusal as build_dir_refusal;
+
 /// Runs every rule on the model.
 pub fn check(model: &Model) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    build_dir::check(model, &mut diags);
     for map in model.maps() {
         graph::check_map(map, &mut diags);
     }

@@ -2,7 +2,11 @@
 
 use super::check::{report, Format};
 use anyhow::Result;
+use processkarta::check;
 use processkarta::diagnostic;
+use processkarta::model::Model;
+use processkarta::outdir::{self, Protected};
+use processkarta::write::{BuildLock, Locking};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,12 +26,43 @@ pub struct Args {
     /// The model folder, where book.toml is.
     #[arg(default_value = ".")]
     dir: PathBuf,
-    /// Write here instead of the build-dir of book.toml.
+    /// Write here instead of the build-dir of book.toml. The folder is replaced, so it must
+    /// be new, empty, or written by an earlier build (which leaves a `.processkarta-build`
+    /// file listing what it wrote); any other folder is refused, as are the model folder and
+    /// every folder above it, its source and theme folders, hidden folders, `/` and your home.
     #[arg(long, short = 'o')]
     out: Option<PathBuf>,
     /// Also print layout figures (edge crossings and bends per map).
     #[arg(long, short = 'v')]
     verbose: bool,
+}
+
+/// The folder to build into, after [`outdir::check_build_dir`]: `-o`, else the build-dir
+/// of book.toml. A refused `-o` is a usage error (exit 2); a refused build-dir is a
+/// diagnostic at its line in book.toml (exit 1).
+fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
+    let protected = Protected::new(&args.dir, &model.book.theme);
+    match &args.out {
+        Some(out) => match outdir::check_build_dir(out, &protected) {
+            Ok(dir) => Ok(Ok(dir)),
+            Err(refusal) => {
+                eprintln!("error: {refusal}\n  help: {}", refusal.help);
+                Ok(Err(ExitCode::from(2)))
+            }
+        },
+        None => {
+            let dir = args.dir.join(&model.book.build_dir);
+            match outdir::check_build_dir(&dir, &protected) {
+                Ok(dir) => Ok(Ok(dir)),
+                Err(refusal) => {
+                    let diag = check::build_dir_refusal(model, &refusal);
+                    report(&[diag], &model.sources, Format::Human)?;
+                    eprintln!("1 error: nothing was built");
+                    Ok(Err(ExitCode::from(1)))
+                }
+            }
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -49,11 +84,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let dir = match &args.out {
-        Some(out) => out.clone(),
-        None => processkarta::write::build_dir(&args.dir, &model.book.build_dir)?,
+    let dir = match target(&args, model)? {
+        Ok(dir) => dir,
+        Err(exit) => return Ok(exit),
     };
-    processkarta::write::write_atomic(&output, &dir)?;
+    let lock = match BuildLock::try_acquire(&dir)? {
+        Locking::Acquired(lock) => lock,
+        Locking::Busy(busy) => {
+            eprintln!(
+                "another build is writing {}; waiting for it to finish (lock: {})",
+                dir.display(),
+                busy.lock_path().display()
+            );
+            let lock = busy.wait()?;
+            // The other build changed the folder: look at it again.
+            if let Err(exit) = target(&args, model)? {
+                return Ok(exit);
+            }
+            lock
+        }
+    };
+    processkarta::write::write_atomic(&output, &lock)?;
     if args.verbose {
         for line in
             processkarta::render::map::layout_report(&processkarta::render::map::Layouts::of(model))

@@ -1,9 +1,10 @@
 //! `processkarta export`.
 
 use super::check::{report, Format};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::export::{self, Target};
+use processkarta::outdir::{self, Protected};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,7 +33,8 @@ pub struct Args {
     /// The format to write.
     #[arg(long, value_enum)]
     to: To,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output. Never a file of the model (book.toml,
+    /// a lane file, a page), nor one in its source, theme or hidden folders such as .git.
     #[arg(long, short = 'o')]
     out: Option<PathBuf>,
 }
@@ -64,10 +66,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         To::Mermaid => Target::Mermaid,
         To::Json => Target::Json,
     };
+    let out = match &args.out {
+        Some(path) => {
+            let protected = Protected::new(&args.dir, &checked.model.book.theme);
+            match outdir::check_export_file(path, &protected) {
+                Ok(real) => Some(real),
+                Err(refusal) => {
+                    eprintln!("error: {refusal}\n  help: {}", refusal.help);
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+        None => None,
+    };
     let text = export::export(&checked.model, target);
-    match &args.out {
-        Some(path) => std::fs::write(path, &text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+    match &out {
+        Some(path) => processkarta::write::write_file_atomic(path, text.as_bytes())?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

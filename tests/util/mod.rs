@@ -33,6 +33,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A new temporary folder. Its name is not hidden (tempfile's default `.tmp…` is), since
+/// builds refuse to write into hidden folders.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("pk-").tempdir().unwrap()
+}
+
 /// A model in its own temporary folder.
 pub struct Model {
     dir: tempfile::TempDir,
@@ -41,7 +47,7 @@ pub struct Model {
 impl Model {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Model {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempdir();
         copy_dir(&fixture(name), dir.path());
         Model { dir }
     }
@@ -117,15 +123,28 @@ impl std::fmt::Display for Run {
 
 /// Runs the binary with `args` in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_with_env(dir, args, &[])
+}
+
+/// Runs the binary with `args` in `dir`, with the environment variables `env` set.
+pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
     let bin = env!("CARGO_BIN_EXE_processkarta");
-    let out = Command::new(bin)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let mut command = Command::new(bin);
+    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    let env: String = env
+        .iter()
+        .map(|(k, v)| format!("{k}={} ", v.display()))
+        .collect();
     Run {
-        command: format!("(cd {} && processkarta {})", dir.display(), args.join(" ")),
+        command: format!(
+            "(cd {} && {env}processkarta {})",
+            dir.display(),
+            args.join(" ")
+        ),
         status: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
