@@ -417,14 +417,25 @@ fn the_repository_overview_prints_on_a3_at_full_size() {
     let (model, files) = render(&util::repo());
     assert_eq!(model.book.paper, processkarta::model::Paper::A3);
     let overview = processkarta::layout::layout_map(&model, &model.overview);
-    assert_eq!(
-        overview.scale, 1.0,
-        "overview is {} × {} pt",
-        overview.width, overview.height
+    // A3 landscape less the page margins, the title block and the legend.
+    let room = processkarta::layout::style::diagram_room((1190.5511, 841.8898));
+    let fills =
+        |l: &processkarta::layout::MapLayout| (room.0 / l.width).min(room.1 / l.height).min(2.0);
+    assert!(
+        overview.scale >= 1.0 && (overview.scale - fills(&overview)).abs() < 1e-6,
+        "overview is {} × {} pt at {}",
+        overview.width,
+        overview.height,
+        overview.scale
     );
     for map in &model.subprocesses {
         let layout = processkarta::layout::layout_map(&model, map);
-        assert_eq!(layout.scale, 1.0, "sub-process {:?}", map.id);
+        assert!(
+            layout.scale >= 1.0 && (layout.scale - fills(&layout)).abs() < 1e-6,
+            "sub-process {:?} at {}",
+            map.id,
+            layout.scale
+        );
     }
     let pdf = files.get("kartor/oversikt.pdf").expect("the PDF was built");
     let raw = String::from_utf8_lossy(pdf);

@@ -222,7 +222,7 @@ proptest! {
             prop_assert_eq!(arrows.len(), map.steps.iter().map(|s| s.next.len()).sum::<usize>());
             let problems = util::geometry::problems(&shapes, &arrows);
             prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
-            prop_assert!(layout.scale > 0.0 && layout.scale <= 1.0);
+            prop_assert!(layout.scale > 0.0 && layout.scale <= processkarta::layout::style::MAX_SCALE);
         }
         for lane in model.lanes.iter().filter(|l| !l.shared) {
             let layout = processkarta::layout::layout_lane(model, &lane.id);

@@ -15,6 +15,7 @@
 //! Everything here is pure computation on the model: no I/O, no randomness, no hashing
 //! order, so the same model always gives the same layout.
 
+mod improve;
 mod place;
 mod route;
 pub mod style;
@@ -156,7 +157,10 @@ pub struct MapLayout {
     pub crossings: usize,
     /// Corners in all arrows together.
     pub bends: usize,
-    /// Scale at which the diagram fits its paper (at most 1).
+    /// Length of all arrows together, in points.
+    pub length: f64,
+    /// Scale at which the diagram fills its paper: below 1 when it must shrink to fit, up
+    /// to [`style::MAX_SCALE`] when it is small for it.
     pub scale: f64,
 }
 
@@ -197,10 +201,10 @@ struct Graph {
     links: Vec<Link>,
     /// Band lanes, top to bottom.
     bands: Vec<LaneId>,
-    /// Shared lanes that have steps on this map.
-    shared: Vec<LaneId>,
     /// Width of the lane name column.
     header_w: f64,
+    /// Height of the strip above the bands that names the shared areas (0 without any).
+    shared_head_h: f64,
 }
 
 /// How steps are put in columns.
@@ -216,29 +220,25 @@ enum Mode {
 pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
     let graph = graph_of(model, map);
     let room = style::diagram_room(style::page_size(model.book.paper, model.book.orientation));
-    let mut best: Option<MapLayout> = None;
+    let mut best: Option<(improve::Cost, MapLayout)> = None;
     for rows in 1..=3 {
-        let layout = lay_out(&graph, Mode::Flow { rows }, room, 0.0);
-        let better = match &best {
-            None => true,
-            Some(b) => {
-                layout.scale > b.scale + 1e-9
-                    || ((layout.scale - b.scale).abs() <= 1e-9
-                        && (layout.crossings, layout.bends) < (b.crossings, b.bends))
-            }
-        };
-        if better {
-            best = Some(layout);
+        let start = place::place(&graph, Mode::Flow { rows });
+        let (placement, _) = improve::improve(&graph, start, rows, room);
+        let mut layout = route::route(&graph, &placement, 0.0, false, true);
+        layout.scale = scale_for(&layout, room);
+        let cost = improve::Cost::of(&layout, room);
+        if best.as_ref().is_none_or(|(b, _)| cost < *b) {
+            best = Some((cost, layout));
         }
-        // A model that fits in one row per lane needs no more.
+        // A map that fits in one row per lane needs no more.
         if best
             .as_ref()
-            .is_some_and(|b| b.scale >= 1.0 && b.crossings == 0)
+            .is_some_and(|(_, b)| b.scale >= 1.0 && b.crossings == 0)
         {
             break;
         }
     }
-    best.expect("at least one layout was tried")
+    best.expect("at least one layout was tried").1
 }
 
 /// Lays out the map of one party: its steps on the overview in number order, with stubs
@@ -272,8 +272,8 @@ pub fn layout_lane(model: &Model, lane: &LaneId) -> MapLayout {
         nodes,
         links,
         header_w: header_width(model, std::slice::from_ref(lane)),
+        shared_head_h: 0.0,
         bands: vec![lane.clone()],
-        shared: Vec::new(),
     };
     let stubs = stubs_of(model, lane, &own);
     let most = stubs
@@ -394,8 +394,8 @@ fn graph_of(model: &Model, map: &ProcessMap) -> Graph {
         nodes,
         links,
         header_w: header_width(model, &bands),
+        shared_head_h: shared_head_height(model, &shared),
         bands,
-        shared,
     }
 }
 
@@ -410,6 +410,25 @@ fn header_width(model: &Model, bands: &[LaneId]) -> f64 {
     (widest + 2.0 * style::HEADER_PAD).clamp(style::HEADER_MIN_W, style::HEADER_MAX_W)
 }
 
+/// The name of a shared area wrapped to its strip of width `strip_w`, so it is never cut.
+pub fn shared_head_lines(name: &str, strip_w: f64) -> Vec<String> {
+    text::wrap(name, style::SMALL_SIZE, text::Weight::Bold, strip_w - 4.0)
+}
+
+/// The strip above the bands: room for the longest name of a shared area, wrapped to the
+/// narrowest strip a shared area can have.
+fn shared_head_height(model: &Model, shared: &[LaneId]) -> f64 {
+    let lines = shared
+        .iter()
+        .filter_map(|id| model.lane(id))
+        .map(|lane| shared_head_lines(&lane.name, style::BOX_W + 6.0).len())
+        .max();
+    match lines {
+        None => 0.0,
+        Some(n) => style::SHARED_HEAD_H + n.saturating_sub(1) as f64 * style::LABEL_LINE,
+    }
+}
+
 /// Lane names wrapped to the lane name column.
 pub fn header_lines(name: &str, header_w: f64) -> Vec<String> {
     text::wrap(
@@ -422,9 +441,16 @@ pub fn header_lines(name: &str, header_w: f64) -> Vec<String> {
 
 fn lay_out(graph: &Graph, mode: Mode, room: (f64, f64), stub_room: f64) -> MapLayout {
     let placement = place::place(graph, mode);
-    let mut layout = route::route(graph, &placement, stub_room, mode == Mode::Sequence);
-    layout.scale = (room.0 / layout.width).min(room.1 / layout.height).min(1.0);
+    let mut layout = route::route(graph, &placement, stub_room, mode == Mode::Sequence, true);
+    layout.scale = scale_for(&layout, room);
     layout
+}
+
+/// The scale at which a diagram fills the room on its paper, at most [`style::MAX_SCALE`].
+fn scale_for(layout: &MapLayout, room: (f64, f64)) -> f64 {
+    (room.0 / layout.width)
+        .min(room.1 / layout.height)
+        .min(style::MAX_SCALE)
 }
 
 fn stub_x(cx: f64, k: usize, n: usize) -> f64 {

@@ -82,8 +82,15 @@ impl Geometry {
     }
 }
 
-/// Routes every arrow of a placed graph and fixes all coordinates.
-pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool) -> MapLayout {
+/// Routes every arrow of a placed graph and fixes all coordinates. `untangle` also searches
+/// for track orders with fewer crossings, which costs more than the rest together.
+pub(super) fn route(
+    graph: &Graph,
+    p: &Placement,
+    stub_room: f64,
+    lane_map: bool,
+    untangle_tracks: bool,
+) -> MapLayout {
     let sizes: Vec<(f64, f64)> = graph
         .nodes
         .iter()
@@ -124,7 +131,9 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
     );
     let rects = boxes(graph, p, &sizes, &geo);
     let ports = assign_ports(graph, &topo, &rects);
-    untangle(&topo, &ports, &geo, &mut tracks);
+    if untangle_tracks {
+        untangle(&topo, &ports, &geo, &mut tracks);
+    }
 
     let mut edges = Vec::with_capacity(graph.links.len());
     for (i, link) in graph.links.iter().enumerate() {
@@ -142,6 +151,11 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
         });
     }
     let bends = edges.iter().map(|e| e.points.len().saturating_sub(2)).sum();
+    let length = edges
+        .iter()
+        .flat_map(|e| e.points.windows(2))
+        .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
+        .sum();
     let crossings = count_crossings(&edges);
     let bands = graph
         .bands
@@ -194,6 +208,7 @@ pub(super) fn route(graph: &Graph, p: &Placement, stub_room: f64, lane_map: bool
         stubs: Vec::new(),
         crossings,
         bends,
+        length,
         scale: 1.0,
     }
 }
@@ -370,11 +385,7 @@ fn geometry(
             }
         }
     }
-    let top = if graph.shared.is_empty() {
-        0.0
-    } else {
-        style::SHARED_HEAD_H
-    };
+    let top = graph.shared_head_h;
     let mut y = top;
     let mut band_y = Vec::with_capacity(bands);
     let mut band_h = Vec::with_capacity(bands);

@@ -63,6 +63,10 @@ pub const LANE_MAP_COLUMN: f64 = 128.0;
 
 /// Margin of the printed page.
 pub const PAGE_MARGIN: f64 = 14.0;
+
+/// The most a diagram is enlarged to fill its paper: a small map on a wall should print
+/// with text as large as the sheet allows, but not as a poster of a few boxes.
+pub const MAX_SCALE: f64 = 2.0;
 /// Height of the title block above the diagram.
 pub const TITLE_BLOCK_H: f64 = 34.0;
 /// Height of the legend below the diagram.

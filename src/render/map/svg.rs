@@ -278,9 +278,10 @@ fn shared_areas(
         };
         let c = &colors[&area.lane];
         let r = area.rect;
-        let _ = writeln!(
+        // Opaque, so a shared step does not look as if it belonged to the band behind it.
+        let _ = write!(
             s,
-            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">{}</text></g>",
+            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
             esc(&area.lane.0),
             num(r.x),
             num(r.y),
@@ -288,28 +289,12 @@ fn shared_areas(
             num(r.h),
             c.tint,
             c.border,
-            num(r.x + r.w / 2.0),
-            num(r.y + 11.0),
             num(SMALL_SIZE),
-            esc(&fit_line(&lane.name, SMALL_SIZE, Weight::Bold, r.w - 2.0))
         );
+        let lines = crate::layout::shared_head_lines(&lane.name, r.w);
+        tspans(s, r.x + r.w / 2.0, r.y + 11.0, LABEL_LINE, &lines);
+        s.push_str("</text></g>\n");
     }
-}
-
-/// The text, cut with an ellipsis if it is wider than `max`.
-fn fit_line(text: &str, size: f64, weight: Weight, max: f64) -> String {
-    if text::width(text, size, weight) <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        let trial = format!("{out}{c}…");
-        if text::width(&trial, size, weight) > max {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{out}…")
 }
 
 /// Lines of text as `<tspan>`s, one under the other, from the baseline `first`.
