@@ -223,6 +223,18 @@ proptest! {
             let problems = util::geometry::problems(&shapes, &arrows);
             prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
             prop_assert!(layout.scale > 0.0 && layout.scale <= processkarta::layout::style::MAX_SCALE);
+            // Reading order: an arrow to a later step never points left.
+            for e in &layout.edges {
+                let (Some(a), Some(b)) = (layout.step_box(e.from), layout.step_box(e.to)) else {
+                    continue;
+                };
+                if map.index_of(e.from) < map.index_of(e.to) {
+                    prop_assert!(
+                        b.rect.x + b.rect.w / 2.0 >= a.rect.x + a.rect.w / 2.0 - 1e-6,
+                        "arrow {} → {} points left", e.from, e.to
+                    );
+                }
+            }
         }
         for lane in model.lanes.iter().filter(|l| !l.shared) {
             let layout = processkarta::layout::layout_lane(model, &lane.id);

@@ -32,7 +32,8 @@ pub struct Args {
     /// every folder above it, its source and theme folders, hidden folders, `/` and your home.
     #[arg(long, short = 'o')]
     out: Option<PathBuf>,
-    /// Also print layout figures (edge crossings and bends per map).
+    /// Also print each map's layout figures: crossings, bends, arrow length, area, and the
+    /// scale it prints at.
     #[arg(long, short = 'v')]
     verbose: bool,
 }

@@ -26,6 +26,10 @@ pub struct Args {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also print each map's layout figures: crossings, bends, arrow length, area, and the
+    /// scale it prints at (only for a model without errors).
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 /// How diagnostics are printed.
@@ -67,6 +71,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         } else {
             eprintln!("{errors} error(s), {warnings} warning(s)");
+        }
+        if args.verbose && errors == 0 {
+            let layouts = processkarta::render::map::Layouts::of(&checked.model);
+            for line in processkarta::render::map::layout_report(&layouts) {
+                eprintln!("{line}");
+            }
         }
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);

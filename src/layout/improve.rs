@@ -1,11 +1,13 @@
 //! Step 1b of the layout: a local search over the placement, with the real router as its
 //! cost function.
 //!
-//! [`place`](super::place) fills the grid greedily in number order. This phase then moves
-//! one step at a time to another free cell of its lane (or exchanges two steps of a lane),
-//! routes the map after each move, and keeps the move when the map gets better: first
-//! when it fits its paper better, then fewer crossings, fewer bends, shorter arrows, less
-//! area. Moves keep the reading order: a step never goes left of a step it follows from.
+//! [`place`](super::place) fills the grid greedily in number order. This phase then takes
+//! the steps one at a time and tries each in every free cell of its lane within a few
+//! columns, in a new column of its own, and exchanged with the steps of its lane there;
+//! it routes the map for each and keeps the best move when it makes the map better: first
+//! whether it fits its paper at full size, then fewer crossings, fewer bends, shorter arrows, less
+//! area. Rounds repeat until no move helps. Moves keep the reading order: a step never goes
+//! left of a step it follows from.
 //! The search is deterministic (moves are tried in a fixed order) and bounded by a number
 //! of routings, so its time grows with the map only up to [`MAX_ROUTINGS`].
 
@@ -18,16 +20,17 @@ use super::{Graph, MapLayout};
 pub(super) const MAX_NODES: usize = 120;
 
 /// The most routings one search may spend.
-const MAX_ROUTINGS: usize = 6000;
+const MAX_ROUTINGS: usize = 3000;
 
 /// How far, in columns, a step may move from where it is in one move.
-const REACH: usize = 3;
+const REACH: usize = 2;
 
 /// The quality of a layout, compared lexicographically: smaller is better.
-#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Cost {
-    /// How much the diagram must shrink to fit its paper (0 when it fits at full size).
-    overflow: f64,
+    /// True when the diagram must shrink to fit its paper (so its text prints under
+    /// 7 pt): a map that fits at full size comes before any that does not.
+    shrinks: bool,
     crossings: usize,
     bends: usize,
     /// Total arrow length, rounded to whole points so noise does not decide.
@@ -41,7 +44,7 @@ impl Cost {
     pub(super) fn of(layout: &MapLayout, room: (f64, f64)) -> Cost {
         let fit = (room.0 / layout.width).min(room.1 / layout.height);
         Cost {
-            overflow: ((1.0 - fit).max(0.0) * 1000.0).round(),
+            shrinks: fit < 1.0 - 1e-9,
             crossings: layout.crossings,
             bends: layout.bends,
             length: layout.length.round() as i64,
@@ -63,27 +66,44 @@ pub(super) fn improve(
         room,
         routings: 0,
     };
-    let mut best = normalized(graph, start);
-    let mut best_cost = search.cost(&best);
+    let search = &mut search;
+    let best = normalized(graph, start);
+    let best_cost = search.cost(&best);
     if graph.nodes.len() > MAX_NODES {
         return (best, best_cost);
     }
+    descend(search, cap, best, best_cost)
+}
+
+/// Moves one node at a time to its best cell until no move improves the placement, or the
+/// routings run out.
+fn descend(
+    search: &mut Search,
+    cap: usize,
+    mut best: Placement,
+    mut best_cost: Cost,
+) -> (Placement, Cost) {
+    let graph = search.graph;
     loop {
         let mut improved = false;
         for i in 0..graph.nodes.len() {
+            let mut choice: Option<(Placement, Cost)> = None;
             for candidate in moves(graph, &best, i, cap) {
                 if search.routings >= MAX_ROUTINGS {
-                    return (best, best_cost);
+                    break;
                 }
                 let cost = search.cost(&candidate);
-                if cost < best_cost {
-                    best = candidate;
-                    best_cost = cost;
-                    improved = true;
+                if cost < choice.as_ref().map_or(best_cost, |c| c.1) {
+                    choice = Some((candidate, cost));
                 }
             }
+            if let Some((p, c)) = choice {
+                best = p;
+                best_cost = c;
+                improved = true;
+            }
         }
-        if !improved || best_cost.crossings == 0 && best_cost.bends == 0 {
+        if !improved || search.routings >= MAX_ROUTINGS {
             return (best, best_cost);
         }
     }
@@ -99,7 +119,11 @@ struct Search<'a> {
 impl Search<'_> {
     fn cost(&mut self, p: &Placement) -> Cost {
         self.routings += 1;
-        let layout = route::route(self.graph, p, 0.0, false, false);
+        let options = route::Options {
+            untangle: false,
+            elbows: true,
+        };
+        let layout = route::route(self.graph, p, 0.0, false, options);
         Cost::of(&layout, self.room)
     }
 }
@@ -142,6 +166,24 @@ fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
     };
     let mut out = Vec::new();
     for c in from..=to {
+        // Into a new column just left of column `c`.
+        if c < p.cols {
+            for &b in &bands {
+                let mut q = p.clone();
+                for k in 0..n {
+                    if q.col[k] >= c && k != i {
+                        q.col[k] += 1;
+                    }
+                }
+                q.col[i] = c;
+                q.band[i] = b;
+                q.row[i] = 0;
+                q.cols += 1;
+                if order_kept(graph, &q) {
+                    out.push(normalized(graph, q));
+                }
+            }
+        }
         if shared(i) {
             // A shared step keeps a column of its own, in any band.
             if c < p.cols && column_used(p, c, i) {
@@ -256,4 +298,100 @@ pub(super) fn normalized(graph: &Graph, mut p: Placement) -> Placement {
     }
     p.vertical_from = vertical_from;
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{place, testing::graph, Mode};
+
+    const A3: (f64, f64) = (1163.0, 724.0);
+
+    #[test]
+    fn normalising_drops_empty_columns_and_rows_and_finds_straight_arrows() {
+        let g = graph(2, &[Some(0), Some(1), Some(1)], &[(0, 1), (1, 2)]);
+        let p = Placement {
+            col: vec![0, 0, 3],
+            band: vec![0, 1, 1],
+            row: vec![1, 2, 0],
+            vertical_from: vec![None; 3],
+            cols: 4,
+            rows: vec![2, 3],
+        };
+        let q = normalized(&g, p);
+        assert_eq!(q.col, [0, 0, 1]);
+        assert_eq!(q.row, [0, 1, 0]);
+        assert_eq!(q.rows, [1, 2]);
+        assert_eq!(q.cols, 2);
+        // 0 → 1 runs straight down; 1 → 2 changes column.
+        assert_eq!(q.vertical_from, [None, Some(0), None]);
+    }
+
+    #[test]
+    fn a_step_between_two_steps_of_a_column_blocks_the_straight_arrow() {
+        let g = graph(3, &[Some(0), Some(1), Some(2)], &[(0, 2), (1, 2)]);
+        let p = Placement {
+            col: vec![0, 0, 0],
+            band: vec![0, 1, 2],
+            row: vec![0, 0, 0],
+            vertical_from: vec![None; 3],
+            cols: 1,
+            rows: vec![1, 1, 1],
+        };
+        // Two predecessors share the column: neither arrow may run straight.
+        assert_eq!(normalized(&g, p).vertical_from, [None, None, None]);
+    }
+
+    /// A fan into and out of a middle lane, where number order puts the steps badly.
+    fn tangled() -> Graph {
+        graph(
+            3,
+            &[Some(1), Some(0), Some(2), Some(0), Some(2), Some(1)],
+            &[(0, 1), (0, 2), (1, 4), (2, 3), (3, 5), (4, 5)],
+        )
+    }
+
+    #[test]
+    fn the_search_never_ends_worse_than_it_started_and_keeps_the_reading_order() {
+        for cap in 1..=3 {
+            let g = tangled();
+            let start = place::place(&g, Mode::Flow { rows: cap });
+            let options = route::Options {
+                untangle: false,
+                elbows: true,
+            };
+            let before = Cost::of(&route::route(&g, &start, 0.0, false, options), A3);
+            let (p, after) = improve(&g, start, cap, A3);
+            assert!(after <= before, "rows {cap}: {after:?} after {before:?}");
+            assert_eq!(
+                after,
+                Cost::of(&route::route(&g, &p, 0.0, false, options), A3)
+            );
+            assert!(order_kept(&g, &p));
+            assert!(p.row.iter().all(|&r| r < cap));
+        }
+    }
+
+    #[test]
+    fn the_search_is_deterministic() {
+        let g = tangled();
+        let run = || improve(&g, place::place(&g, Mode::Flow { rows: 2 }), 2, A3);
+        let (a, ca) = run();
+        let (b, cb) = run();
+        assert_eq!((a.col, a.band, a.row, ca), (b.col, b.band, b.row, cb));
+    }
+
+    #[test]
+    fn a_map_that_fits_its_paper_beats_any_that_does_not() {
+        let g = tangled();
+        let p = place::place(&g, Mode::Flow { rows: 1 });
+        let options = route::Options {
+            untangle: false,
+            elbows: true,
+        };
+        let layout = route::route(&g, &p, 0.0, false, options);
+        let roomy = Cost::of(&layout, A3);
+        let cramped = Cost::of(&layout, (layout.width / 2.0, layout.height));
+        assert!(roomy < cramped);
+    }
 }

@@ -216,29 +216,41 @@ enum Mode {
     Sequence,
 }
 
-/// Lays out a map (the overview or a sub-process) for the paper of the book.
+/// Lays out a map (the overview or a sub-process) for the paper of the book: the greedy
+/// placement with one, two and three rows per lane, the best of them improved by local
+/// search, then routed with and without one-corner arrows.
 pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
     let graph = graph_of(model, map);
     let room = style::diagram_room(style::page_size(model.book.paper, model.book.orientation));
-    let mut best: Option<(improve::Cost, MapLayout)> = None;
+    let plain = route::Options {
+        untangle: false,
+        elbows: true,
+    };
+    let mut start: Option<(improve::Cost, usize, place::Placement)> = None;
     for rows in 1..=3 {
-        let start = place::place(&graph, Mode::Flow { rows });
-        let (placement, _) = improve::improve(&graph, start, rows, room);
-        let mut layout = route::route(&graph, &placement, 0.0, false, true);
+        let placement = place::place(&graph, Mode::Flow { rows });
+        let cost = improve::Cost::of(&route::route(&graph, &placement, 0.0, false, plain), room);
+        if start.as_ref().is_none_or(|(b, _, _)| cost < *b) {
+            start = Some((cost, rows, placement));
+        }
+    }
+    let (_, rows, placement) = start.expect("at least one placement was tried");
+    let (placement, _) = improve::improve(&graph, placement, rows, room);
+    let mut best: Option<(improve::Cost, MapLayout)> = None;
+    // One-corner arrows help most maps, but not every one: keep what crosses least.
+    for elbows in [true, false] {
+        let options = route::Options {
+            untangle: true,
+            elbows,
+        };
+        let mut layout = route::route(&graph, &placement, 0.0, false, options);
         layout.scale = scale_for(&layout, room);
         let cost = improve::Cost::of(&layout, room);
         if best.as_ref().is_none_or(|(b, _)| cost < *b) {
             best = Some((cost, layout));
         }
-        // A map that fits in one row per lane needs no more.
-        if best
-            .as_ref()
-            .is_some_and(|(_, b)| b.scale >= 1.0 && b.crossings == 0)
-        {
-            break;
-        }
     }
-    best.expect("at least one layout was tried").1
+    best.expect("both routings were tried").1
 }
 
 /// Lays out the map of one party: its steps on the overview in number order, with stubs
@@ -441,7 +453,17 @@ pub fn header_lines(name: &str, header_w: f64) -> Vec<String> {
 
 fn lay_out(graph: &Graph, mode: Mode, room: (f64, f64), stub_room: f64) -> MapLayout {
     let placement = place::place(graph, mode);
-    let mut layout = route::route(graph, &placement, stub_room, mode == Mode::Sequence, true);
+    let options = route::Options {
+        untangle: true,
+        elbows: false,
+    };
+    let mut layout = route::route(
+        graph,
+        &placement,
+        stub_room,
+        mode == Mode::Sequence,
+        options,
+    );
     layout.scale = scale_for(&layout, room);
     layout
 }
@@ -455,4 +477,40 @@ fn scale_for(layout: &MapLayout, room: (f64, f64)) -> f64 {
 
 fn stub_x(cx: f64, k: usize, n: usize) -> f64 {
     cx + (k as f64 - (n as f64 - 1.0) / 2.0) * 10.0
+}
+
+#[cfg(test)]
+mod testing {
+    //! Hand-made graphs for the tests of the layout phases.
+    use super::{Graph, Link, Node};
+    use crate::model::{LaneId, StepKind, StepNr};
+
+    /// A graph of `bands` lanes; `steps` gives each step's band (`None`: a shared area) and
+    /// `links` the arrows by index.
+    pub(super) fn graph(bands: usize, steps: &[Option<usize>], links: &[(usize, usize)]) -> Graph {
+        let lane = |b: Option<usize>| LaneId(b.map_or("delad".into(), |b| format!("lane{b}")));
+        Graph {
+            nodes: steps
+                .iter()
+                .enumerate()
+                .map(|(i, &band)| Node {
+                    nr: StepNr::top(i as u32 + 1),
+                    lane: lane(band),
+                    band,
+                    kind: StepKind::Task,
+                })
+                .collect(),
+            links: links
+                .iter()
+                .map(|&(from, to)| Link {
+                    from,
+                    to,
+                    label: None,
+                })
+                .collect(),
+            bands: (0..bands).map(|b| lane(Some(b))).collect(),
+            header_w: 60.0,
+            shared_head_h: 0.0,
+        }
+    }
 }

@@ -29,6 +29,10 @@ enum Shape {
     Vertical,
     /// Out of the source, along its row, down or up in one gap, along the target's row.
     ViaGap { gap: usize },
+    /// One corner: along the source's row to the target's column, then up or down into
+    /// the target (`row_first`), or up or down the source's column to the target's row,
+    /// then along it into the target. Only through cells that are empty.
+    Elbow { row_first: bool },
     /// Into a gap, along a corridor, into another gap.
     Corridor {
         first: usize,
@@ -82,14 +86,23 @@ impl Geometry {
     }
 }
 
-/// Routes every arrow of a placed graph and fixes all coordinates. `untangle` also searches
-/// for track orders with fewer crossings, which costs more than the rest together.
+/// What the router may do beyond the plain routes.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Options {
+    /// Search for track orders with fewer crossings, which costs more than the rest together.
+    pub untangle: bool,
+    /// Give arrows between rows one corner where the cells on the way are free
+    /// (see [`elbows`]).
+    pub elbows: bool,
+}
+
+/// Routes every arrow of a placed graph and fixes all coordinates.
 pub(super) fn route(
     graph: &Graph,
     p: &Placement,
     stub_room: f64,
     lane_map: bool,
-    untangle_tracks: bool,
+    options: Options,
 ) -> MapLayout {
     let sizes: Vec<(f64, f64)> = graph
         .nodes
@@ -106,11 +119,14 @@ pub(super) fn route(
     for cols in by_row.values_mut() {
         cols.sort_unstable();
     }
-    let topo: Vec<Topo> = graph
+    let mut topo: Vec<Topo> = graph
         .links
         .iter()
         .map(|l| topology(&by_row, p, l.from, l.to))
         .collect();
+    if options.elbows && !lane_map {
+        elbows(graph, p, &by_row, &mut topo);
+    }
     let col_w = column_widths(p, &sizes, lane_map);
     let gap_label = label_room(graph, p, &sizes, &col_w, &topo);
     let mut tracks = Tracks {
@@ -131,7 +147,7 @@ pub(super) fn route(
     );
     let rects = boxes(graph, p, &sizes, &geo);
     let ports = assign_ports(graph, &topo, &rects);
-    if untangle_tracks {
+    if options.untangle {
         untangle(&topo, &ports, &geo, &mut tracks);
     }
 
@@ -289,6 +305,100 @@ fn topology(
             corridor,
             second: b + 1,
         },
+    }
+}
+
+/// Occupied cells of the grid: (column, band, row).
+type Cells = std::collections::HashSet<(usize, usize, usize)>;
+
+/// Gives an arrow one corner instead of two or more where its steps are in different rows
+/// and the cells on the way are empty: along the source's row into the target's column and
+/// into its top or bottom, or out of the source's top or bottom and along the target's row.
+/// Arrows are taken in order; the column cells an arrow runs through are reserved, so no two
+/// arrows share a stretch of column, and a side that a straight vertical arrow uses takes no
+/// other arrow.
+fn elbows(
+    graph: &Graph,
+    p: &Placement,
+    by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
+    topo: &mut [Topo],
+) {
+    let n = graph.nodes.len();
+    let occupied: Cells = (0..n).map(|k| (p.col[k], p.band[k], p.row[k])).collect();
+    let cell = |k: usize| (p.band[k], p.row[k]);
+    let rows_of = |band: usize| p.rows[band];
+    // Cells of column `c` strictly between two (band, row) places, top to bottom.
+    let between = |c: usize, x: (usize, usize), y: (usize, usize)| {
+        let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+        let mut out = Vec::new();
+        for band in lo.0..=hi.0 {
+            for row in 0..rows_of(band) {
+                if (band, row) > lo && (band, row) < hi {
+                    out.push((c, band, row));
+                }
+            }
+        }
+        out
+    };
+    let mut reserved = Cells::new();
+    let mut straight_sides: std::collections::HashSet<(usize, u8)> = Default::default();
+    let side_code = |s: Side| s as u8;
+    for (i, l) in graph.links.iter().enumerate() {
+        if matches!(topo[i].shape, Shape::Vertical) {
+            reserved.extend(between(p.col[l.to], cell(l.from), cell(l.to)));
+            straight_sides.insert((l.from, side_code(topo[i].out_side)));
+            straight_sides.insert((l.to, side_code(topo[i].in_side)));
+        }
+    }
+    let row_clear = |k: usize, a: usize, b: usize| {
+        by_row.get(&cell(k)).is_none_or(|cols| {
+            let first_after = cols.partition_point(|&c| c <= a);
+            cols.get(first_after).is_none_or(|&c| c >= b)
+        })
+    };
+    for (i, l) in graph.links.iter().enumerate() {
+        let (s, t) = (l.from, l.to);
+        let (a, b) = (p.col[s], p.col[t]);
+        if b <= a
+            || cell(s) == cell(t)
+            || !matches!(topo[i].shape, Shape::ViaGap { .. } | Shape::Corridor { .. })
+        {
+            continue;
+        }
+        let down = cell(t) > cell(s);
+        let (toward, away) = if down {
+            (Side::Bottom, Side::Top)
+        } else {
+            (Side::Top, Side::Bottom)
+        };
+        let free = |cells: &[(usize, usize, usize)]| {
+            cells
+                .iter()
+                .all(|c| !occupied.contains(c) && !reserved.contains(c))
+        };
+        // Along the source's row, then down or up column `b` into the target.
+        let mut turn = between(b, cell(s), cell(t));
+        turn.push((b, p.band[s], p.row[s]));
+        if row_clear(s, a, b) && free(&turn) && !straight_sides.contains(&(t, side_code(away))) {
+            reserved.extend(turn);
+            topo[i] = Topo {
+                out_side: Side::Right,
+                in_side: away,
+                shape: Shape::Elbow { row_first: true },
+            };
+            continue;
+        }
+        // Up or down column `a`, then along the target's row into it.
+        let mut turn = between(a, cell(s), cell(t));
+        turn.push((a, p.band[t], p.row[t]));
+        if row_clear(t, a, b) && free(&turn) && !straight_sides.contains(&(s, side_code(toward))) {
+            reserved.extend(turn);
+            topo[i] = Topo {
+                out_side: toward,
+                in_side: Side::Left,
+                shape: Shape::Elbow { row_first: false },
+            };
+        }
     }
 }
 
@@ -471,6 +581,12 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
     }
     let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
     for ((node, side), mut list) in sides {
+        // Along a top or bottom side the arrows are ordered by where they come from across.
+        if side >= 2 {
+            for entry in &mut list {
+                std::mem::swap(&mut entry.0, &mut entry.1);
+            }
+        }
         list.sort_by(|a, b| {
             a.0.total_cmp(&b.0)
                 .then(a.1.total_cmp(&b.1))
@@ -491,8 +607,12 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
                     let x = if side == 0 { cx - half } else { cx + half };
                     (x, y)
                 }
-                2 => (cx, r.y),
-                _ => (cx, r.bottom()),
+                _ => {
+                    let spacing = style::PORT_SPACING.min((r.w - 12.0) / n.max(1) as f64);
+                    let x = cx + (k as f64 - (n as f64 - 1.0) / 2.0) * spacing;
+                    let half = outline_half_height(kind, &r, x);
+                    (x, if side == 2 { cy - half } else { cy + half })
+                }
             };
             if is_out {
                 ports[link].0 = point;
@@ -502,6 +622,18 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
         }
     }
     ports
+}
+
+/// Half the height of a symbol's outline at `x`.
+fn outline_half_height(kind: StepKind, r: &Rect, x: f64) -> f64 {
+    match kind {
+        StepKind::Vagval => {
+            let (cx, _) = r.center();
+            let d = ((x - cx).abs() / (r.w / 2.0)).min(1.0);
+            r.h / 2.0 * (1.0 - d)
+        }
+        _ => r.h / 2.0,
+    }
 }
 
 /// Half the width of a symbol's outline at height `y`.
@@ -525,7 +657,7 @@ fn assign_tracks(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks
     for (i, t) in topo.iter().enumerate() {
         let ((_, y1), (_, y2)) = ports[i];
         match t.shape {
-            Shape::Vertical => {}
+            Shape::Vertical | Shape::Elbow { .. } => {}
             Shape::ViaGap { gap } => {
                 if (y1 - y2).abs() > 1e-6 {
                     in_gaps.push((gap, y1.min(y2), y1.max(y2), i, 0));
@@ -599,6 +731,8 @@ fn path(
     let mut points = vec![(x1, y1)];
     match topo.shape {
         Shape::Vertical => {}
+        Shape::Elbow { row_first: true } => points.push((x2, y1)),
+        Shape::Elbow { row_first: false } => points.push((x1, y2)),
         Shape::ViaGap { gap } => {
             let x = g.track_x(gap, tracks[0]);
             points.push((x, y1));
@@ -688,7 +822,7 @@ fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
     let mut uses: Vec<(usize, usize, usize)> = Vec::new();
     for (i, t) in topo.iter().enumerate() {
         match t.shape {
-            Shape::Vertical => {}
+            Shape::Vertical | Shape::Elbow { .. } => {}
             Shape::ViaGap { gap } => uses.push((gap, i, 0)),
             Shape::Corridor {
                 first,
@@ -795,4 +929,72 @@ fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
         }
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::testing::graph;
+
+    fn placed(col: Vec<usize>, band: Vec<usize>, rows: Vec<usize>) -> Placement {
+        let n = col.len();
+        Placement {
+            col,
+            band,
+            row: vec![0; n],
+            vertical_from: vec![None; n],
+            cols: 0,
+            rows,
+        }
+    }
+
+    fn route_with(g: &Graph, mut p: Placement, elbows: bool) -> MapLayout {
+        p.cols = p.col.iter().max().map_or(1, |c| c + 1);
+        let options = Options {
+            untangle: true,
+            elbows,
+        };
+        route(g, &p, 0.0, false, options)
+    }
+
+    #[test]
+    fn an_arrow_between_lanes_takes_one_corner_through_free_cells() {
+        // 1 in the top lane, 2 two columns right in the lane below, nothing in between.
+        let g = graph(2, &[Some(0), Some(1)], &[(0, 1)]);
+        let with = route_with(&g, placed(vec![0, 2], vec![0, 1], vec![1, 1]), true);
+        assert_eq!(with.edges[0].points.len(), 3, "{:?}", with.edges[0].points);
+        let (x, y) = with.edges[0].points[2];
+        let target = with.boxes[1].rect;
+        assert!(
+            (y - target.y).abs() < 1e-6,
+            "it enters the target from above"
+        );
+        assert!(x > target.x && x < target.right());
+        let without = route_with(&g, placed(vec![0, 2], vec![0, 1], vec![1, 1]), false);
+        assert_eq!(
+            without.edges[0].points.len(),
+            4,
+            "two corners through a gap"
+        );
+    }
+
+    #[test]
+    fn a_step_in_the_way_keeps_the_arrow_in_the_gaps() {
+        // Step 3 sits in the target's column, between the source's lane and the target.
+        let g = graph(3, &[Some(0), Some(2), Some(1)], &[(0, 1)]);
+        let layout = route_with(
+            &g,
+            placed(vec![0, 2, 2], vec![0, 2, 1], vec![1, 1, 1]),
+            true,
+        );
+        let boxes: Vec<Rect> = layout.boxes.iter().map(|b| b.rect).collect();
+        let e = &layout.edges[0];
+        for w in e.points.windows(2) {
+            let (lo_x, hi_x) = (w[0].0.min(w[1].0), w[0].0.max(w[1].0));
+            let (lo_y, hi_y) = (w[0].1.min(w[1].1), w[0].1.max(w[1].1));
+            let r = boxes[2];
+            let through = lo_x < r.right() && hi_x > r.x && lo_y < r.bottom() && hi_y > r.y;
+            assert!(!through, "the arrow passes through step 3: {:?}", e.points);
+        }
+    }
 }

@@ -92,17 +92,21 @@ pub fn render_maps(
     Ok(())
 }
 
-/// One line per map with its layout figures (edge crossings and bends), for `build --verbose`.
+/// One line per map with its layout figures (crossings, bends, arrow length, area, print
+/// scale), for `build --verbose` and `check --verbose`. Arrows to later steps never point
+/// left, so the reading order holds on every map and is not reported.
 pub fn layout_report(layouts: &Layouts) -> Vec<String> {
     let line = |name: &str, l: &MapLayout| {
         format!(
-            "{name}: {} steps, {} arrows, {} crossings, {} bends, {:.0} × {:.0} pt, printed at {:.0} % (smallest text {:.1} pt)",
+            "{name}: {} steps, {} arrows, {} crossings, {} bends, arrows {:.0} pt long, {:.0} × {:.0} pt ({:.0} cm²), printed at {:.0} % (smallest text {:.1} pt)",
             l.boxes.len(),
             l.edges.len(),
             l.crossings,
             l.bends,
+            l.length,
             l.width,
             l.height,
+            l.width * l.height * (2.54 / 72.0) * (2.54 / 72.0),
             l.scale * 100.0,
             l.min_text_size()
         )
