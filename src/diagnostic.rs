@@ -100,6 +100,37 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Set on a problem that only follows from another one (a step missing because its file
+    /// could not be read): [`fold`] drops it and counts it at its cause.
+    pub follows: Option<Cause>,
+    /// How many follow-on problems [`fold`] dropped because of this one.
+    pub folded: usize,
+}
+
+/// Names the diagnostic that other problems follow from: its code and place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Cause {
+    /// The cause's code.
+    pub code: Code,
+    /// The cause's place.
+    pub span: Option<Span>,
+}
+
+/// The classes of problems, in the order they are reported: the causes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// A file cannot be read, parsed or decoded (E001–E019).
+    Syntax,
+    /// Lanes, numbers and references between files (E020–E030, E039–E043).
+    Model,
+    /// Rules on the process graph (E031–E038, E044–E049).
+    Graph,
+    /// Guidance pages and their links (E050–E069).
+    Guidance,
+    /// Any other error, such as a map that could not be rendered.
+    Other,
+    /// Every warning.
+    Warning,
 }
 
 impl Diagnostic {
@@ -112,6 +143,8 @@ impl Diagnostic {
             span: None,
             label: None,
             help: None,
+            follows: None,
+            folded: 0,
         }
     }
 
@@ -141,24 +174,102 @@ impl Diagnostic {
         self
     }
 
+    /// Marks this problem as a follow-on of `cause`, or leaves it as it is for `None`.
+    pub fn follows(mut self, cause: Option<Cause>) -> Diagnostic {
+        self.follows = cause;
+        self
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// This diagnostic as the cause of others.
+    pub fn cause(&self) -> Cause {
+        Cause {
+            code: self.code,
+            span: self.span,
+        }
+    }
+
+    /// The class the problem is reported in. A problem that others were folded into is a
+    /// cause, and reported with the syntax errors whatever its code.
+    pub fn class(&self) -> Class {
+        if self.severity == Severity::Warning {
+            return Class::Warning;
+        }
+        if self.folded > 0 {
+            return Class::Syntax;
+        }
+        self.code.class()
+    }
 }
 
-/// Sorts diagnostics by file, position and code, so output does not depend on rule order.
-pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.span.map(|s| sources.get(s.file).name.clone()),
-                d.span.map(|s| s.start),
-                d.code,
-                d.message.clone(),
-            )
+impl Code {
+    /// The class of an error with this code, from its number: the ranges of README's table.
+    pub fn class(self) -> Class {
+        let s = self.as_str();
+        if s.starts_with('W') {
+            return Class::Warning;
+        }
+        match s[1..].parse::<u32>().unwrap_or(0) {
+            0..=19 => Class::Syntax,
+            20..=30 | 39..=43 => Class::Model,
+            31..=49 => Class::Graph,
+            50..=69 => Class::Guidance,
+            _ => Class::Other,
+        }
+    }
+}
+
+/// Drops every problem that follows from another one and counts it at its cause, whose help
+/// then says how many problems are not reported until it is fixed. A follow-on whose cause
+/// is not in the list is kept.
+pub fn fold(diagnostics: &mut Vec<Diagnostic>) {
+    let causes: std::collections::HashSet<Cause> = diagnostics
+        .iter()
+        .filter(|d| d.follows.is_none())
+        .map(Diagnostic::cause)
+        .collect();
+    let mut counts: std::collections::HashMap<Cause, usize> = Default::default();
+    diagnostics.retain(|d| match d.follows {
+        Some(c) if causes.contains(&c) => {
+            *counts.entry(c).or_default() += 1;
+            false
+        }
+        _ => true,
+    });
+    for d in diagnostics.iter_mut() {
+        d.follows = None;
+        let Some(n) = counts.remove(&d.cause()) else {
+            continue;
         };
-        key(a).cmp(&key(b))
+        d.folded = n;
+        let note = match n {
+            1 => "1 follow-on problem is not reported until this is fixed".to_string(),
+            n => format!("{n} follow-on problems are not reported until this is fixed"),
+        };
+        d.help = Some(match d.help.take() {
+            Some(h) if h.ends_with(['.', '?', '!']) => format!("{h} {note}"),
+            Some(h) => format!("{h}. {note}"),
+            None => note,
+        });
+    }
+}
+
+/// Sorts diagnostics so that causes come first: by [`Class`] (syntax, model, graph,
+/// guidance, other errors, warnings), then by file, position and code, so output does not
+/// depend on rule order.
+pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.class(),
+            d.span.map(|s| sources.get(s.file).name.clone()),
+            d.span.map(|s| s.start),
+            d.code,
+            d.message.clone(),
+        )
     });
 }
 
@@ -240,8 +351,16 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     s
 }
 
+/// How many annotations of one kind GitHub shows for one step of a workflow.
+pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
+
 /// Renders diagnostics as GitHub Actions workflow commands, so a pull request shows each
-/// problem on its line.
+/// problem on its line, in the order given (causes first, see [`sort`]).
+///
+/// The last line is one `::notice` with the counts. A notice rather than a plain log line:
+/// GitHub lists it with the annotations in the pull request, where reviewers look, and counts
+/// notices apart from errors and warnings, so it is shown even when there are more problems
+/// than the [`GITHUB_ANNOTATIONS_SHOWN`] annotations of each kind that GitHub shows.
 pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -268,7 +387,37 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             escape_data(&message)
         ));
     }
+    out.push_str(&format!(
+        "::notice title=processkarta::{}\n",
+        escape_data(&summary(diagnostics))
+    ));
     out
+}
+
+/// One line with the counts of errors and warnings, for the end of the GitHub output.
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let (errors, warnings) = count(diagnostics);
+    if errors + warnings == 0 {
+        return "no problems".into();
+    }
+    let mut s = format!(
+        "{}, {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    );
+    if errors > 1 {
+        s.push_str("; fix the first error first, later ones may follow from it");
+    }
+    if errors > GITHUB_ANNOTATIONS_SHOWN || warnings > GITHUB_ANNOTATIONS_SHOWN {
+        s.push_str(&format!(
+            "; GitHub shows only the first {GITHUB_ANNOTATIONS_SHOWN} of each kind, run `processkarta check` to see all"
+        ));
+    }
+    s
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn escape_data(s: &str) -> String {

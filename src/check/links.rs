@@ -24,7 +24,8 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                         "create handlaggarstod/steg/{}-{}.md",
                         step.nr,
                         slug(&step.title)
-                    )),
+                    ))
+                    .follows(unread_page(model, &step.nr.to_string())),
                 );
             }
         }
@@ -37,6 +38,20 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for page in pages {
         check_page(model, page, diags);
     }
+}
+
+/// Why the guidance page of step `nr` could not be read, if it exists and could not.
+fn unread_page(model: &Model, nr: &str) -> Option<crate::diagnostic::Cause> {
+    model
+        .losses
+        .files
+        .iter()
+        .find(|(path, _)| {
+            path.strip_prefix("handlaggarstod/steg/")
+                .and_then(|name| name.strip_suffix(".md"))
+                .is_some_and(|stem| stem.split('-').next() == Some(nr))
+        })
+        .map(|(_, cause)| *cause)
 }
 
 fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
@@ -58,7 +73,8 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
             LinkTarget::MissingStep(nr) => diags.push(
                 Diagnostic::error(Code::BrokenStepLink, format!("link to step {nr}, which does not exist"))
                     .at(span)
-                    .help("use the number of an existing step, e.g. `steg:12` or `steg:15.3`"),
+                    .help("use the number of an existing step, e.g. `steg:12` or `steg:15.3`")
+                    .follows(nr.parse().ok().and_then(|nr| model.lost_step(nr))),
             ),
             LinkTarget::Missing(target) => diags.push(
                 Diagnostic::error(Code::BrokenLink, format!("link to `{target}`, which does not exist"))

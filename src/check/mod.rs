@@ -13,7 +13,7 @@ use crate::model::Model;
 pub fn check(model: &Model) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for map in model.maps() {
-        graph::check_map(map, &mut diags);
+        graph::check_map(model, map, &mut diags);
     }
     links::check(model, &mut diags);
     print::check(model, &mut diags);

@@ -148,6 +148,8 @@ pub fn decode<T: DeserializeOwned>(
 
 /// Like [`decode`], and on failure also names the top-level key at fault, so that a caller
 /// can drop that key and decode the rest.
+// The error is built once per wrong value, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn decode_with_key<T: DeserializeOwned>(
     value: Value,
     node: &Node,
@@ -342,20 +344,10 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
         let (event, span) = match item {
             Ok(x) => x,
             Err(e) => {
-                let mut at = pos(e.marker());
-                if e.info().contains("tab") {
-                    // Point at the tab itself, not the character after it.
-                    let line_start = src.text[..at].rfind('\n').map_or(0, |i| i + 1);
-                    if let Some(i) = src.text[line_start..].find('\t') {
-                        at = line_start + i;
-                    }
-                }
-                return Err(vec![Diagnostic::error(
-                    Code::YamlSyntax,
-                    format!("this file is not valid YAML: {}", e.info()),
-                )
-                .at(Span::new(file, at..at))
-                .help(syntax_help(e.info()))]);
+                let (at, message, help) = explain_syntax(&src.text, pos(e.marker()), e.info());
+                return Err(vec![Diagnostic::error(Code::YamlSyntax, message)
+                    .at(Span::new(file, at..at))
+                    .help(help)]);
             }
         };
         let start = pos(&span.start);
@@ -459,14 +451,122 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
     }))
 }
 
-fn syntax_help(info: &str) -> String {
+/// Says in the author's terms what a YAML syntax error at `at` is, and where: the place
+/// (the parser often notices a problem on a later line than the one to fix), the message
+/// and the help.
+fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) {
+    let plain = format!("this file is not valid YAML: {info}");
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     if info.contains("tab") {
-        "indent with spaces; YAML does not allow tabs for indentation".into()
-    } else if info.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted, e.g. title: \"Steg 1: Ansökan\"".into()
-    } else {
-        "check the indentation and quoting around this line".into()
+        // Point at the tab itself, not the character after it.
+        let at = text[line_start..].find('\t').map_or(at, |i| line_start + i);
+        return (
+            at,
+            plain,
+            "indent with spaces; YAML does not allow tabs for indentation".into(),
+        );
     }
+    // `title:Utreder`: a key with no space after its colon is read as plain text, and the
+    // parser only stumbles on the line after it.
+    let mut lines_back = 0;
+    let mut start = line_start;
+    loop {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim_end_matches('\r');
+        if let Some((key_end, key)) = key_without_space(line) {
+            let value = line[key_end + 1..].trim();
+            return (
+                start + key_end + 1,
+                format!("this file is not valid YAML: `{key}:` needs a space after the colon"),
+                format!("write `{key}: {value}`"),
+            );
+        }
+        if start == 0 || lines_back == 2 {
+            break;
+        }
+        lines_back += 1;
+        start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    if info.contains("mapping values are not allowed") {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[line_start..end].trim_end_matches('\r');
+        let before = &text[line_start..at];
+        let key = before.trim_start().trim_start_matches("- ").trim();
+        if is_key(key) {
+            // `next:` alone before the colon: the key is indented further than the line above.
+            let indent = before.len() - before.trim_start().len();
+            let above = text[..line_start]
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            if let Some(above) = above {
+                let above_indent = above.len() - above.trim_start().len();
+                if indent > above_indent {
+                    let above_key = above
+                        .trim_start()
+                        .trim_start_matches("- ")
+                        .split(':')
+                        .next()
+                        .unwrap_or("");
+                    return (
+                        line_start + indent,
+                        format!(
+                            "this file is not valid YAML: `{key}:` is indented further than the line above"
+                        ),
+                        format!(
+                            "start `{key}:` in the same column as `{above_key}:` on the line above"
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some((k, value)) = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .split_once(": ")
+            .filter(|(k, _)| is_key(k))
+        {
+            let value = value.trim();
+            let quoted = if value.contains('"') {
+                format!("'{}'", value.replace('\'', "''"))
+            } else {
+                format!("\"{value}\"")
+            };
+            return (
+                at,
+                format!("this file is not valid YAML: the value of `{k}` contains `: `"),
+                format!("put the value in quotes: {k}: {quoted}"),
+            );
+        }
+    }
+    (
+        at,
+        plain,
+        "check the indentation and quoting around this line".into(),
+    )
+}
+
+/// A simple key such as `title` or `nr`.
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// In a line such as `    title:Utreder`, the byte offset of the colon and the key.
+fn key_without_space(line: &str) -> Option<(usize, &str)> {
+    let body = line.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
+    if body.starts_with('#') {
+        return None;
+    }
+    let colon = body.find(':')?;
+    let key = &body[..colon];
+    let after = body[colon + 1..].chars().next()?;
+    if !is_key(key) || after.is_whitespace() || matches!(after, ':' | '/') {
+        return None;
+    }
+    Some((line.len() - body.len() + colon, key))
 }
 
 fn find_duplicate_keys(node: &Node, file: FileId, diags: &mut Vec<Diagnostic>) {

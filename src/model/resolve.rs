@@ -1,7 +1,10 @@
 //! From files to a model: binds lanes to `karta.yaml`, numbers steps, opens sub-processes
 //! and attaches guidance pages. Reports every reference that does not resolve.
 
-use super::{Book, Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, Step, StepKind, StepNr};
+use super::{
+    lost_step, Book, Edge, Lane, LaneId, Losses, MapId, Model, Page, ProcessMap, Step, StepKind,
+    StepNr,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::yaml::did_you_mean;
 use crate::load::{RawModel, RawStep};
@@ -19,6 +22,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         lanes: raw_lanes,
         subprocesses: raw_subs,
         markdown,
+        losses,
     } = raw;
 
     let book = match book {
@@ -135,7 +139,8 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                             .help(match did_you_mean(id, &file_ids) {
                                 Some(s) => format!("did you mean `{s}`? Otherwise create process/{id}.yaml"),
                                 None => format!("create process/{id}.yaml with `name:` and `steps:`, or remove `{id}` from the list"),
-                            }),
+                            })
+                            .follows(losses.file(&format!("process/{id}.yaml"))),
                     ),
                 }
             }
@@ -212,7 +217,8 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 .help(match did_you_mean(name, &sub_ids) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("create process/underprocesser/{name}.yaml"),
-                }),
+                })
+                .follows(losses.file(&format!("process/underprocesser/{name}.yaml"))),
             );
             continue;
         }
@@ -256,7 +262,9 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 .help(format!(
                     "add `kind: subprocess` and `process: {}` to the overview step that opens it",
                     f.id
-                )),
+                ))
+                // The step that opens it may be among the overview's steps that were lost.
+                .follows(losses.map(None)),
             );
         }
         let parent = opened_from.map(|n| n.local);
@@ -264,7 +272,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         let own_lane = LaneId(header.lane.clone());
         if !lane_ids.contains(&header.lane) {
             let at = f.tree.get("lane").map_or(title_span, |n| n.span_in(f.file));
-            diags.push(unknown_lane(&header.lane, at, &lane_ids));
+            diags.push(unknown_lane(&header.lane, at, &lane_ids, &losses));
         }
         let mut sub_steps = Vec::new();
         for s in f.steps {
@@ -272,7 +280,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 Some(l) if lane_ids.contains(l) => LaneId(l.clone()),
                 Some(l) => {
                     let at = s.node.get("lane").map_or(title_span, |n| n.span_in(f.file));
-                    diags.push(unknown_lane(l, at, &lane_ids));
+                    diags.push(unknown_lane(l, at, &lane_ids, &losses));
                     own_lane.clone()
                 }
                 None => own_lane.clone(),
@@ -313,7 +321,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
     overview.steps.sort_by_key(|s| s.nr);
 
     let (guidance, pages, intro) =
-        attach_pages(&sources, markdown, &overview, &subprocesses, diags);
+        attach_pages(&sources, markdown, &overview, &subprocesses, &losses, diags);
     Model {
         sources,
         book,
@@ -323,16 +331,22 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         guidance,
         pages,
         intro,
+        losses,
     }
 }
 
-fn unknown_lane(id: &str, at: Span, lane_ids: &[String]) -> Diagnostic {
+fn unknown_lane(id: &str, at: Span, lane_ids: &[String], losses: &Losses) -> Diagnostic {
     Diagnostic::error(Code::UnknownLane, format!("there is no lane `{id}`"))
         .at(at)
         .help(match did_you_mean(id, lane_ids) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("lanes: {}", lane_ids.join(", ")),
         })
+        .follows(
+            losses
+                .karta
+                .or_else(|| losses.file(&format!("process/{id}.yaml"))),
+        )
 }
 
 fn make_step(
@@ -427,6 +441,7 @@ fn attach_pages(
     markdown: Vec<(String, FileId)>,
     overview: &ProcessMap,
     subs: &[ProcessMap],
+    losses: &Losses,
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<StepNr, Page>, Vec<Page>, Option<Page>) {
     let mut guidance = BTreeMap::new();
@@ -467,7 +482,8 @@ fn attach_pages(
                         ),
                     )
                     .at(Span::file_start(file))
-                    .help("rename the file to the number of an existing step, or delete it"),
+                    .help("rename the file to the number of an existing step, or delete it")
+                    .follows(lost_step(losses, overview, subs, nr)),
                 );
                 continue;
             };
