@@ -78,11 +78,14 @@ codes! {
     BrokenLink = "E053", "broken-link";
     BadGuidanceName = "E054", "bad-guidance-name";
     DuplicateGuidance = "E055", "duplicate-guidance";
+    NotALink = "E056", "not-a-link";
+    GuidanceNotRead = "E057", "guidance-not-read";
     UnsafePath = "E060", "unsafe-path";
     MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
     MapTooLarge = "W003", "map-too-large";
+    LinkTextMismatch = "W004", "link-text-mismatch";
 }
 
 /// One problem in a model: what, where, and how to fix it.

@@ -11,13 +11,17 @@ use std::collections::HashSet;
 /// Checks one map. When some of its steps could not be read, the rules on the whole graph
 /// (start, end, reachability, loops, reading order) are follow-ons of that cause.
 pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
-    let (where_, incomplete) = match &map.id {
-        MapId::Overview => ("the overview".to_string(), model.losses.map(None)),
-        MapId::Sub(id) => (
-            format!("sub-process `{id}`"),
-            model.losses.map(Some(id.as_str())),
-        ),
+    let sub = match &map.id {
+        MapId::Overview => None,
+        MapId::Sub(id) => Some(id.as_str()),
     };
+    let where_ = match sub {
+        None => "the overview".to_string(),
+        Some(id) => format!("sub-process `{id}`"),
+    };
+    let incomplete = model.losses.map(sub);
+    // A field left out of a step (a wrong `next` or `kind`) explains its own rules.
+    let field = |nr: u32, key: &str| model.losses.field(sub, nr, key);
     // Steps with an arrow to a missing step: that arrow is reported, and the step is taken
     // to have a way out, so no loop is reported only because its exit is mistyped.
     let mut broken_exit = Vec::new();
@@ -84,7 +88,8 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(Code::DeadEnd, format!("step {} leads nowhere", step.nr))
                     .at(step.span)
                     .label("no `next`")
-                    .help("add `next:` with the following step, or make it `kind: end`"),
+                    .help("add `next:` with the following step, or make it `kind: end`")
+                    .follows(field(step.nr.local, "next").or(field(step.nr.local, "kind"))),
             ),
             _ => {}
         }
@@ -93,7 +98,8 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(Code::VagvalTooFewArrows, format!("vägval {} has {} outgoing arrow(s); a choice needs at least two", step.nr, step.next.len()))
                         .at(step.span)
-                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task"),
+                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task")
+                        .follows(field(step.nr.local, "next")),
                 );
             }
             // Suggest the answers not yet used, so two arrows are not told to take the same.

@@ -78,11 +78,28 @@ pub struct RawModel {
 pub struct Losses {
     /// Steps that could not be read, by map.
     pub steps: Vec<LostSteps>,
-    /// Files that exist but could not be read (not UTF-8, too large, a link out of the model),
-    /// by path relative to the model folder.
+    /// Files that exist but could not be read (not UTF-8, too large, a link out of the model)
+    /// or were not taken as what they look like (a page named `.MD`, a guidance page whose
+    /// name or folder is wrong), by path relative to the model folder.
     pub files: BTreeMap<String, Cause>,
     /// `process/karta.yaml` is missing or could not be read, so no lane is known.
     pub karta: Option<Cause>,
+    /// Fields of steps that were left out because their value was wrong.
+    pub fields: Vec<LostField>,
+}
+
+/// A field of a step left out because its value could not be read: the step was read
+/// without it.
+#[derive(Clone, Debug)]
+pub struct LostField {
+    /// The map: `None` for the overview, else the sub-process's id.
+    pub sub: Option<String>,
+    /// The step's number.
+    pub nr: u32,
+    /// The field, e.g. `next`.
+    pub key: String,
+    /// Why.
+    pub cause: Cause,
 }
 
 /// Steps of one map that could not be read.
@@ -107,6 +124,14 @@ impl Losses {
             .map(|l| l.cause)
     }
 
+    /// Why some steps of a map are missing, if any are (not only a field of a step).
+    pub fn some_step(&self, sub: Option<&str>) -> Option<Cause> {
+        self.steps
+            .iter()
+            .find(|l| l.sub.as_deref() == sub && (l.unknown || !l.nrs.is_empty()))
+            .map(|l| l.cause)
+    }
+
     /// Why step `nr` of a map may be missing, if it may.
     pub fn step(&self, sub: Option<&str>, nr: u32) -> Option<Cause> {
         let on_map = || self.steps.iter().filter(|l| l.sub.as_deref() == sub);
@@ -114,6 +139,14 @@ impl Losses {
             .find(|l| l.nrs.contains(&nr))
             .or_else(|| on_map().find(|l| l.unknown))
             .map(|l| l.cause)
+    }
+
+    /// Why field `key` of step `nr` of a map was left out, if it was.
+    pub fn field(&self, sub: Option<&str>, nr: u32, key: &str) -> Option<Cause> {
+        self.fields
+            .iter()
+            .find(|f| f.sub.as_deref() == sub && f.nr == nr && f.key == key)
+            .map(|f| f.cause)
     }
 
     /// Why the file at `rel` could not be read, if it exists and could not.
@@ -182,6 +215,17 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// The model folder for a command started in `start`: the nearest of `start` and the folders
+/// above it that holds a `book.toml`, as git, cargo and mdBook find theirs. `None` when no
+/// folder up to the root of the file system has one.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).ok()?;
+    start
+        .ancestors()
+        .find(|dir| dir.join("book.toml").is_file())
+        .map(Path::to_path_buf)
+}
 
 /// Reads the model in `root`. Problems in the files are returned as diagnostics; only a
 /// folder that is not a model at all is an error.
@@ -266,6 +310,23 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
             ));
         }
     }
+    for rel in misnamed_pages(root) {
+        let id = sources.add(&rel, String::new());
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let stem = name
+            .strip_suffix(".txt")
+            .unwrap_or(name)
+            .rsplit_once('.')
+            .map_or(name, |(stem, _)| stem);
+        let d = Diagnostic::error(
+            Code::GuidanceNotRead,
+            format!("{rel} is not read: pages in handlaggarstod/ must end in `.md`"),
+        )
+        .at(Span::file_start(id))
+        .help(format!("rename it to {stem}.md"));
+        losses.files.insert(rel, d.cause());
+        diags.push(d);
+    }
     let mut markdown = Vec::new();
     for rel in list(root, "handlaggarstod", "md", true) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags, &mut losses) {
@@ -312,6 +373,35 @@ fn list(root: &Path, dir: &str, ext: &str, recursive: bool) -> Vec<String> {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
             Some(parts.join("/"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Files in `handlaggarstod/` meant as pages but not named `.md`, which would otherwise be
+/// left out without a word: `.MD`, `.Md`, `.md.txt`, `.markdown`.
+fn misnamed_pages(root: &Path) -> Vec<String> {
+    let base = root.join("handlaggarstod");
+    let mut out: Vec<String> = walkdir::WalkDir::new(&base)
+        .follow_links(false)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(root).ok()?;
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let lower = rel.to_lowercase();
+            let misnamed = !rel.ends_with(".md")
+                && [".md", ".md.txt", ".markdown"]
+                    .iter()
+                    .any(|ext| lower.ends_with(ext));
+            misnamed.then_some(rel)
         })
         .collect();
     out.sort();
@@ -422,13 +512,14 @@ fn decode_file<T: serde::de::DeserializeOwned>(
     sources: &SourceMap,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Decoded<T>> {
-    let parsed = match yaml::parse(id, sources.get(id)) {
+    let mut parsed = match yaml::parse(id, sources.get(id)) {
         Ok(p) => p,
         Err(mut d) => {
             diags.append(&mut d);
             return None;
         }
     };
+    diags.append(&mut parsed.diagnostics);
     match yaml::decode::<T>(parsed.value, &parsed.tree, id) {
         Ok(value) => Some(Decoded {
             value,
@@ -474,6 +565,7 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
             return out;
         }
     };
+    diags.extend(parsed.diagnostics);
     let mut value = parsed.value;
     let steps_value = match &mut value {
         Value::Mapping(m) => m.remove("steps"),
@@ -514,11 +606,32 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
                 for (i, item) in items.into_iter().enumerate() {
                     let Some(node) = nodes.get(i) else { break };
                     let before = diags.len();
-                    match decode_step(item, node, id, diags) {
-                        Some(def) => out.steps.push(RawStep {
-                            def,
-                            node: node.clone(),
-                        }),
+                    let mut dropped = Vec::new();
+                    match decode_step(item, node, id, diags, &mut dropped) {
+                        Some(def) => {
+                            for (key, cause) in dropped {
+                                if key == "next" || key == "kind" {
+                                    // Without its arrows or its kind the map's graph is not
+                                    // the one written: its rules would report phantoms.
+                                    losses.steps.push(LostSteps {
+                                        sub: sub.map(str::to_string),
+                                        nrs: Vec::new(),
+                                        unknown: false,
+                                        cause,
+                                    });
+                                }
+                                losses.fields.push(LostField {
+                                    sub: sub.map(str::to_string),
+                                    nr: def.nr,
+                                    key,
+                                    cause,
+                                });
+                            }
+                            out.steps.push(RawStep {
+                                def,
+                                node: node.clone(),
+                            })
+                        }
                         None => {
                             if let Some(d) = diags.get(before) {
                                 let nr = node.get("nr").and_then(Node::as_str).unwrap_or("");
@@ -547,18 +660,21 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
 }
 
 /// Decodes one step. A wrong optional field is reported and left out, and the step is decoded
-/// again without it, so one typo does not hide the step from every later rule.
+/// again without it, so one typo does not hide the step from every later rule. The fields
+/// left out go to `dropped`, each with the diagnostic that says why.
 fn decode_step(
     mut item: Value,
     node: &Node,
     id: FileId,
     diags: &mut Vec<Diagnostic>,
+    dropped: &mut Vec<(String, Cause)>,
 ) -> Option<StepDef> {
     const REQUIRED: [&str; 2] = ["nr", "title"];
     for _ in 0..8 {
         match yaml::decode_with_key::<StepDef>(item.clone(), node, id) {
             Ok(def) => return Some(def),
             Err((d, key)) => {
+                let cause = d.cause();
                 diags.push(d);
                 let key = key.filter(|k| !REQUIRED.contains(&k.as_str()))?;
                 let removed = match &mut item {
@@ -568,6 +684,7 @@ fn decode_step(
                 if !removed {
                     return None;
                 }
+                dropped.push((key, cause));
             }
         }
     }

@@ -102,6 +102,9 @@ pub struct Parsed {
     pub tree: Node,
     /// The same document as a serde value.
     pub value: Value,
+    /// Problems that do not stop the file from being read, such as a value that YAML reads
+    /// as a comment.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Parses a YAML file. Returns every syntax problem, duplicate key and size problem found.
@@ -133,7 +136,54 @@ pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> 
             }
         }
     };
-    Ok(Parsed { tree, value })
+    let mut diagnostics = Vec::new();
+    find_comment_values(&tree, &src.text, file, &mut diagnostics);
+    Ok(Parsed {
+        tree,
+        value,
+        diagnostics,
+    })
+}
+
+/// Finds keys whose value YAML reads as a comment: `color: #C8102E` is `color:` with no
+/// value, because ` #` starts a comment. A comment mark followed directly by a word or a
+/// number is taken as a value that needs quotes (people write comments as `# text`).
+fn find_comment_values(node: &Node, text: &str, file: FileId, diags: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                if let (Some(key), Some("")) = (k.as_str(), v.as_str()) {
+                    let after = &text[k.span.end.min(text.len())..];
+                    let rest = after.trim_start_matches([' ', '\t']);
+                    if let Some(value) = rest
+                        .strip_prefix(':')
+                        .map(|r| r.trim_start_matches([' ', '\t']))
+                        .and_then(|r| r.strip_prefix('#'))
+                        .filter(|r| r.starts_with(|c: char| c.is_alphanumeric()))
+                    {
+                        let at = text.len() - value.len() - 1;
+                        let written = value.lines().next().unwrap_or("").trim_end();
+                        diags.push(
+                            Diagnostic::error(
+                                Code::WrongType,
+                                format!(
+                                    "`{key}:` has no value: YAML reads `#{written}` as a comment"
+                                ),
+                            )
+                            .at(Span::new(file, at..at + 1 + written.len()))
+                            .label("read as a comment")
+                            .help(format!("put the value in quotes: {key}: \"#{written}\"")),
+                        );
+                    }
+                }
+                find_comment_values(v, text, file, diags);
+            }
+        }
+        NodeKind::Seq(items) => items
+            .iter()
+            .for_each(|n| find_comment_values(n, text, file, diags)),
+        _ => {}
+    }
 }
 
 /// Turns an untyped value into `T`, reporting a wrong type, an unknown or a missing field at
@@ -225,6 +275,29 @@ fn describe(
             .or_else(|| parent.key(&name))
             .or(key_node.filter(|k| k.as_str() == Some(name.as_str())))
             .unwrap_or(node);
+        if code == Code::UnknownField {
+            let map = if node.key(&name).is_some() {
+                node
+            } else {
+                parent
+            };
+            if let Some(label) = cut_label(map, &name) {
+                return Diagnostic::error(
+                    code,
+                    format!("the label `{label}, {name}` is cut at its comma"),
+                )
+                .at(target.span_in(file))
+                .label(format!("read as a field `{name}`"))
+                .help(format!(
+                    "inside `{{ }}` a comma starts the next field: quote the label, label: \"{label}, {name}\""
+                ));
+            }
+        }
+        if message.contains("expected field identifier") {
+            return Diagnostic::error(code, format!("`{name}` is not a field name"))
+                .at(target.span_in(file))
+                .help(help);
+        }
         return Diagnostic::error(code, format!("unknown {what} `{name}`"))
             .at(target.span_in(file))
             .label(format!("not a known {what} here"))
@@ -243,20 +316,146 @@ fn describe(
             .at(node.span_in(file))
             .help("keep one of them; YAML would silently drop the other");
     }
+    if message.contains("expected field identifier") {
+        // A key that is not text, such as `1: x`: serde names no key, the tree has it.
+        let found = plain_found(
+            clean
+                .trim_start_matches("invalid type: ")
+                .split(", expected")
+                .next()
+                .unwrap_or(""),
+        );
+        let key = match &node.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .map(|(k, _)| k)
+                .find(|k| k.as_str().is_some_and(|s| found.contains(s))),
+            _ => None,
+        };
+        return Diagnostic::error(Code::WrongType, format!("{found} is not a field name"))
+            .at(key.unwrap_or(node).span_in(file))
+            .help("fields are names such as `title:` or `next:`; correct or remove this line");
+    }
     let place = if shown.is_empty() {
         String::new()
     } else {
         format!(" in `{}`", shown.concat())
     };
-    Diagnostic::error(Code::WrongType, format!("wrong value{place}: {clean}"))
-        .at(node.span_in(file))
-        .help(type_help(&shown.concat(), message))
+    Diagnostic::error(
+        Code::WrongType,
+        format!("wrong value{place}: {}", plain_message(&clean)),
+    )
+    .at(node.span_in(file))
+    .help(type_help(&shown.concat(), message))
+}
+
+/// In a flow map such as `{ to: 3, label: Ja, komplett }`, the label cut at a comma: `name`
+/// is a key with no value right after `label`.
+fn cut_label(map: &Node, name: &str) -> Option<String> {
+    let NodeKind::Map(entries) = &map.kind else {
+        return None;
+    };
+    let i = entries.iter().position(|(k, _)| k.as_str() == Some(name))?;
+    let (before_key, before_value) = entries.get(i.checked_sub(1)?)?;
+    let empty = entries[i].1.as_str().is_some_and(str::is_empty);
+    (before_key.as_str() == Some("label") && empty)
+        .then(|| before_value.as_str().map(str::to_string))
+        .flatten()
+}
+
+/// A serde message such as `invalid type: string "abc", expected u32` in the author's
+/// terms: what was written and what is expected, without Rust's type names.
+pub fn plain_message(message: &str) -> String {
+    let message = strip_location(message);
+    for prefix in ["invalid type: ", "invalid value: "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some((found, expected)) = rest.split_once(", expected ") else {
+            continue;
+        };
+        let number = found
+            .strip_prefix("integer `")
+            .and_then(|n| n.strip_suffix('`'))
+            .and_then(|n| n.parse::<i128>().ok());
+        if let (Some(n), true) = (number, is_unsigned(expected)) {
+            if n > i128::from(u32::MAX) {
+                return format!("the number {n} is too large (at most {})", u32::MAX);
+            }
+        }
+        return format!(
+            "{} where {} is expected",
+            plain_found(found),
+            plain_expected(expected)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let name = backticked(rest).unwrap_or_default();
+        let allowed = expected_list(rest);
+        return format!("`{name}` is not one of {}", allowed.join(", "));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return format!("unknown key `{}`", backticked(rest).unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("`{}` is missing", backticked(rest).unwrap_or_default());
+    }
+    message
+}
+
+fn is_unsigned(expected: &str) -> bool {
+    matches!(expected, "u8" | "u16" | "u32" | "u64" | "usize")
+}
+
+/// What serde says was found, in plain words: `string "abc"` → `the text "abc"`.
+fn plain_found(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_string())
+    };
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("the text {v}");
+    }
+    if let Some(v) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {v}");
+    }
+    if let Some(v) = quoted("boolean ") {
+        return format!("`{v}`");
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a set of `key: value` lines".into(),
+        "unit value" | "null" | "option" => "an empty value".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What serde says was expected, in plain words: `u32` → `a positive whole number`.
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        e if is_unsigned(e) => "a positive whole number".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a string" | "string" | "a borrowed string" => "text".into(),
+        "a boolean" | "bool" => "`true` or `false`".into(),
+        "a sequence" => "a list".into(),
+        "field identifier" | "variant identifier" => "a field name".into(),
+        e if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => {
+            "a set of `key: value` lines".into()
+        }
+        e => e.to_string(),
+    }
 }
 
 fn type_help(path: &str, message: &str) -> String {
-    let last = path.rsplit(['.', '[']).next().unwrap_or("");
+    // The last name in the path: `next[0].to` → `to`, `next[0]` → `next`.
+    let last = path
+        .split(['.', '['])
+        .rfind(|seg| !seg.ends_with(']') && !seg.is_empty())
+        .unwrap_or("");
     match last {
-        "nr" | "to" => "write a whole number greater than zero, e.g. `nr: 12`".into(),
+        "nr" | "to" => format!("write a whole number greater than zero, e.g. `{last}: 12`"),
         "next" => "write a number (`next: 12`), a list (`next: [12, 14]`) or a list of `{to: 12, label: Ja}`".into(),
         "kind" => "use one of start, task, vagval, subprocess, end".into(),
         "aktualisering" | "shared" => "write `true` or `false`".into(),

@@ -8,7 +8,7 @@ mod step_nr;
 
 pub use crate::format::{AccessibilitySection, Orientation, Paper, StepKind};
 pub use crate::load::Losses;
-pub use resolve::resolve;
+pub use resolve::{page_number, resolve};
 pub use step_nr::StepNr;
 
 use crate::source::{FileId, SourceMap, Span};
