@@ -230,18 +230,30 @@ impl Code {
 /// then says how many problems are not reported until it is fixed. A follow-on whose cause
 /// is not in the list is kept.
 pub fn fold(diagnostics: &mut Vec<Diagnostic>) {
-    let causes: std::collections::HashSet<Cause> = diagnostics
-        .iter()
-        .filter(|d| d.follows.is_none())
-        .map(Diagnostic::cause)
-        .collect();
-    let mut counts: std::collections::HashMap<Cause, usize> = Default::default();
-    diagnostics.retain(|d| match d.follows {
-        Some(c) if causes.contains(&c) => {
+    use std::collections::HashMap;
+    // What each diagnostic follows from, so that a chain (a step lost because of a wrong
+    // value, which was itself read as a comment) is counted at its first cause.
+    let mut parent: HashMap<Cause, Option<Cause>> = HashMap::new();
+    for d in diagnostics.iter() {
+        parent.entry(d.cause()).or_insert(d.follows);
+    }
+    let root = |mut c: Cause| {
+        for _ in 0..parent.len() {
+            match parent.get(&c) {
+                Some(None) => return Some(c),
+                Some(Some(up)) if *up != c => c = *up,
+                _ => return None,
+            }
+        }
+        None
+    };
+    let mut counts: HashMap<Cause, usize> = HashMap::new();
+    diagnostics.retain(|d| match d.follows.and_then(root) {
+        Some(c) => {
             *counts.entry(c).or_default() += 1;
             false
         }
-        _ => true,
+        None => true,
     });
     for d in diagnostics.iter_mut() {
         d.follows = None;

@@ -314,6 +314,23 @@ fn an_unquoted_colour_is_not_dropped_silently() {
         text(&diags[0], "help"),
         "put the value in quotes: color: \"#C8102E\""
     );
+    // What follows from the value's absence is folded into it.
+    let model = Model::fixture("valid");
+    model.edit("process/kommun.yaml", "next: [3]", "next: #3");
+    let diags = check(&model);
+    assert_eq!(places(&diags), ["E002 process/kommun.yaml:7:11"]);
+    assert!(
+        text(&diags[0], "help")
+            .ends_with("5 follow-on problems are not reported until this is fixed"),
+        "{diags:?}"
+    );
+    let model = Model::fixture("valid");
+    model.edit(
+        "process/kommun.yaml",
+        "title: Tar emot ansökan",
+        "title: #2 Tar emot",
+    );
+    assert_eq!(places(&check(&model)), ["E002 process/kommun.yaml:5:12"]);
     // A comment written as comments are is not a value.
     let model = Model::fixture("valid");
     model.edit(

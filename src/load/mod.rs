@@ -519,7 +519,8 @@ fn decode_file<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    diags.append(&mut parsed.diagnostics);
+    let comments = std::mem::take(&mut parsed.diagnostics);
+    diags.extend(comments.iter().cloned());
     match yaml::decode::<T>(parsed.value, &parsed.tree, id) {
         Ok(value) => Some(Decoded {
             value,
@@ -527,7 +528,18 @@ fn decode_file<T: serde::de::DeserializeOwned>(
             file: id,
         }),
         Err(d) => {
+            let from = diags.len();
             diags.push(d);
+            let mut no_losses = Losses::default();
+            follow_comments(
+                &comments,
+                &parsed.tree,
+                sources.get(id),
+                None,
+                diags,
+                from,
+                &mut no_losses,
+            );
             None
         }
     }
@@ -565,7 +577,9 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
             return out;
         }
     };
-    diags.extend(parsed.diagnostics);
+    let comments = parsed.diagnostics;
+    diags.extend(comments.iter().cloned());
+    let decoded_from = diags.len();
     let mut value = parsed.value;
     let steps_value = match &mut value {
         Value::Mapping(m) => m.remove("steps"),
@@ -610,22 +624,7 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
                     match decode_step(item, node, id, diags, &mut dropped) {
                         Some(def) => {
                             for (key, cause) in dropped {
-                                if key == "next" || key == "kind" {
-                                    // Without its arrows or its kind the map's graph is not
-                                    // the one written: its rules would report phantoms.
-                                    losses.steps.push(LostSteps {
-                                        sub: sub.map(str::to_string),
-                                        nrs: Vec::new(),
-                                        unknown: false,
-                                        cause,
-                                    });
-                                }
-                                losses.fields.push(LostField {
-                                    sub: sub.map(str::to_string),
-                                    nr: def.nr,
-                                    key,
-                                    cause,
-                                });
+                                lose_field(losses, sub, def.nr, &key, cause);
                             }
                             out.steps.push(RawStep {
                                 def,
@@ -655,8 +654,86 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
             diags.push(d);
         }
     }
+    if !comments.is_empty() {
+        follow_comments(
+            &comments,
+            &parsed.tree,
+            sources.get(id),
+            sub,
+            diags,
+            decoded_from,
+            losses,
+        );
+    }
     out.tree = parsed.tree;
     out
+}
+
+/// A value read as a comment (`next: #3`) is the cause of what follows from its absence:
+/// the decoding errors on its line, and, for a step's `next`, `kind` or `process`, the rules
+/// that field would have satisfied.
+fn follow_comments(
+    comments: &[Diagnostic],
+    tree: &Node,
+    src: &crate::source::SourceFile,
+    sub: Option<&str>,
+    diags: &mut [Diagnostic],
+    decoded_from: usize,
+    losses: &mut Losses,
+) {
+    let line = |offset: usize| src.line_col(offset).0;
+    let on_line = |l: usize| {
+        comments
+            .iter()
+            .find(|c| c.span.is_some_and(|s| line(s.start as usize) == l))
+            .map(Diagnostic::cause)
+    };
+    for d in &mut diags[decoded_from..] {
+        if let Some(span) = d.span {
+            if let Some(cause) = on_line(line(span.start as usize)) {
+                d.follows = Some(cause);
+            }
+        }
+    }
+    for step in tree.get("steps").map(|n| n.items()).unwrap_or(&[]) {
+        let yaml::NodeKind::Map(entries) = &step.kind else {
+            continue;
+        };
+        let Some(nr) = step
+            .get("nr")
+            .and_then(Node::as_str)
+            .and_then(|n| n.parse().ok())
+        else {
+            continue;
+        };
+        for (k, _) in entries {
+            let (Some(key), Some(cause)) = (k.as_str(), on_line(line(k.span.start))) else {
+                continue;
+            };
+            if matches!(key, "next" | "kind" | "process") {
+                lose_field(losses, sub, nr, key, cause);
+            }
+        }
+    }
+}
+
+/// Records that field `key` of step `nr` was left out; without its `next` or `kind` the
+/// map's graph is not the one written, so its rules would report phantoms.
+fn lose_field(losses: &mut Losses, sub: Option<&str>, nr: u32, key: &str, cause: Cause) {
+    if key == "next" || key == "kind" {
+        losses.steps.push(LostSteps {
+            sub: sub.map(str::to_string),
+            nrs: Vec::new(),
+            unknown: false,
+            cause,
+        });
+    }
+    losses.fields.push(LostField {
+        sub: sub.map(str::to_string),
+        nr,
+        key: key.to_string(),
+        cause,
+    });
 }
 
 /// Decodes one step. A wrong optional field is reported and left out, and the step is decoded
