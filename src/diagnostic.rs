@@ -372,7 +372,8 @@ pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
 /// Renders diagnostics as GitHub Actions workflow commands, so a pull request shows each
 /// problem on its line, in the order given (causes first, see [`sort`]).
 ///
-/// The last line is one `::notice` with the counts. A notice rather than a plain log line:
+/// When there are problems, the last line is one `::notice` with the counts (a clean model
+/// prints nothing). A notice rather than a plain log line:
 /// GitHub lists it with the annotations in the pull request, where reviewers look, and counts
 /// notices apart from errors and warnings, so it is shown even when there are more problems
 /// than the [`GITHUB_ANNOTATIONS_SHOWN`] annotations of each kind that GitHub shows.
@@ -402,19 +403,18 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             escape_data(&message)
         ));
     }
-    out.push_str(&format!(
-        "::notice title=processkarta::{}\n",
-        escape_data(&summary(diagnostics))
-    ));
+    if !diagnostics.is_empty() {
+        out.push_str(&format!(
+            "::notice title=processkarta::{}\n",
+            escape_data(&summary(diagnostics))
+        ));
+    }
     out
 }
 
 /// One line with the counts of errors and warnings, for the end of the GitHub output.
 fn summary(diagnostics: &[Diagnostic]) -> String {
     let (errors, warnings) = count(diagnostics);
-    if errors + warnings == 0 {
-        return "no problems".into();
-    }
     let mut s = format!(
         "{}, {}",
         plural(errors, "error", "errors"),
