@@ -450,3 +450,51 @@ pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileId, Span};
+
+    #[test]
+    fn classes_follow_the_code_ranges() {
+        let class = |c: Code| c.class();
+        assert_eq!(class(Code::YamlSyntax), Class::Syntax);
+        assert_eq!(class(Code::BookToml), Class::Syntax);
+        assert_eq!(class(Code::LaneWithoutFile), Class::Model);
+        assert_eq!(class(Code::DuplicateStep), Class::Model);
+        assert_eq!(class(Code::UnknownStep), Class::Graph);
+        assert_eq!(class(Code::MissingSubprocess), Class::Model);
+        assert_eq!(class(Code::DuplicateArrow), Class::Graph);
+        assert_eq!(class(Code::MissingGuidance), Class::Guidance);
+        assert_eq!(class(Code::UnsafePath), Class::Guidance);
+        assert_eq!(class(Code::MapRender), Class::Other);
+        assert_eq!(class(Code::BackwardArrow), Class::Warning);
+    }
+
+    #[test]
+    fn follow_ons_are_counted_at_the_first_cause_of_a_chain() {
+        let at = |n: usize| Span::new(FileId(0), n..n);
+        let cause = Diagnostic::error(Code::YamlSyntax, "cause").at(at(1));
+        let middle = Diagnostic::error(Code::WrongType, "middle")
+            .at(at(2))
+            .follows(Some(cause.cause()));
+        let last = Diagnostic::error(Code::UnknownStep, "last")
+            .at(at(3))
+            .follows(Some(middle.cause()));
+        let orphan = Diagnostic::error(Code::Unreachable, "kept")
+            .at(at(4))
+            .follows(Some(Diagnostic::error(Code::TooLarge, "absent").cause()));
+        let mut diags = vec![last, orphan, middle, cause];
+        fold(&mut diags);
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["kept", "cause"]);
+        assert_eq!(diags[1].folded, 2);
+        assert_eq!(
+            diags[1].help.as_deref(),
+            Some("2 follow-on problems are not reported until this is fixed")
+        );
+        assert!(diags.iter().all(|d| d.follows.is_none()));
+        assert_eq!(diags[1].class(), Class::Syntax);
+    }
+}

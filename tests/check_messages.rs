@@ -368,7 +368,7 @@ fn link_text_naming_another_step_is_a_warning() {
     let model = Model::fixture("valid");
     model.write(
         "handlaggarstod/steg/1-behover-stod.md",
-        "Se [steg 5](steg:6), [steget 3](steg:3) och [nästa](steg:2).\n",
+        "Se [steg 5](steg:6), [steget 3](steg:3), [steg 2–3](steg:3) och [nästa](steg:2).\n",
     );
     let diags = check(&model);
     assert_eq!(

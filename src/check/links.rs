@@ -129,8 +129,10 @@ fn check_link_text(nr: &str, said: &str, span: Span, diags: &mut Vec<Diagnostic>
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
+    // Text that names more than one number (`steg 5–6`, `steg 5 och 6`) is left alone.
+    let more = after[named.len()..].contains(|c: char| c.is_ascii_digit());
     let named = named.trim_end_matches('.');
-    if named.is_empty() || named == nr {
+    if named.is_empty() || named == nr || more {
         return;
     }
     diags.push(
