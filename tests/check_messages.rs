@@ -36,7 +36,7 @@ fn text(d: &Value, field: &str) -> String {
 
 #[test]
 fn an_arrow_to_a_missing_step_does_not_make_a_phantom_loop() {
-    // Before: "steps 2, 4 form a loop with no way out" as well.
+    // Before: "steps 2, 4 form a loop with no way out" and "step 5 cannot be reached" as well.
     let model = Model::init();
     model.edit(
         "process/handlaggare.yaml",
@@ -44,8 +44,22 @@ fn an_arrow_to_a_missing_step_does_not_make_a_phantom_loop() {
         "title: Utreder och beslutar\n    next: 55",
     );
     let diags = check(&model);
+    assert_eq!(places(&diags), ["E031 process/handlaggare.yaml:18:11"]);
+    // Step 5 cannot be reached only because of the typo: that is said at the typo.
     assert_eq!(
-        places(&diags),
+        text(&diags[0], "help"),
+        "did you mean step 5? No other arrow leads there. \
+         1 follow-on problem is not reported until this is fixed"
+    );
+    // A target that is no typo of an unreachable step keeps both problems.
+    let model = Model::init();
+    model.edit(
+        "process/handlaggare.yaml",
+        "title: Utreder och beslutar\n    next: 5",
+        "title: Utreder och beslutar\n    next: 99",
+    );
+    assert_eq!(
+        places(&check(&model)),
         [
             "E031 process/handlaggare.yaml:18:11",
             "E035 process/handlaggare.yaml:22:9",

@@ -25,6 +25,8 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
     // Steps with an arrow to a missing step: that arrow is reported, and the step is taken
     // to have a way out, so no loop is reported only because its exit is mistyped.
     let mut broken_exit = Vec::new();
+    // Each arrow to a missing step: its step, its target and its diagnostic's index.
+    let mut broken = Vec::new();
     let mut g: DiGraph<usize, ()> = DiGraph::with_capacity(map.steps.len(), map.steps.len());
     let nodes: Vec<NodeIndex> = (0..map.steps.len()).map(|i| g.add_node(i)).collect();
 
@@ -58,6 +60,7 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                             ranges(map)
                         ),
                     };
+                    broken.push((i, edge.to, diags.len()));
                     diags.push(
                         Diagnostic::error(
                             Code::UnknownStep,
@@ -147,6 +150,7 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         );
     } else {
         let reached = reach(&g, &nodes, &starts, false);
+        let meant = mistyped_targets(map, &g, &nodes, &starts, &reached, &broken, diags);
         for (i, step) in map.steps.iter().enumerate() {
             if !reached[i] {
                 diags.push(
@@ -156,7 +160,7 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                     )
                     .at(step.span)
                     .help("add an arrow to it from an earlier step, or remove it")
-                    .follows(incomplete),
+                    .follows(incomplete.or(meant[i])),
                 );
             }
         }
@@ -217,6 +221,49 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// An arrow to a missing step whose number is one keystroke from an unreachable step's
+/// (`next: 55` for 5) most likely meant that step: its diagnostic says so, and the steps
+/// that arrow would reach are unreachable only because of it. Returns, for each step, the
+/// cause it is unreachable through.
+fn mistyped_targets(
+    map: &ProcessMap,
+    g: &DiGraph<usize, ()>,
+    nodes: &[NodeIndex],
+    starts: &[usize],
+    reached: &[bool],
+    broken: &[(usize, crate::model::StepNr, usize)],
+    diags: &mut [Diagnostic],
+) -> Vec<Option<crate::diagnostic::Cause>> {
+    let mut meant = vec![None; map.steps.len()];
+    for &(from, to, d) in broken {
+        if !reached[from] || diags[d].follows.is_some() {
+            continue;
+        }
+        let Some(j) = (0..map.steps.len())
+            .filter(|&j| !reached[j] && map.steps[j].nr.parent == to.parent)
+            .find(|&j| {
+                crate::load::yaml::levenshtein(&map.steps[j].nr.to_string(), &to.to_string()) == 1
+            })
+        else {
+            continue;
+        };
+        let mut with = g.clone();
+        with.add_edge(nodes[from], nodes[j], ());
+        let now = reach(&with, nodes, starts, false);
+        let cause = diags[d].cause();
+        for k in 0..map.steps.len() {
+            if now[k] && !reached[k] && meant[k].is_none() {
+                meant[k] = Some(cause);
+            }
+        }
+        diags[d].help = Some(format!(
+            "did you mean step {}? No other arrow leads there",
+            map.steps[j].nr
+        ));
+    }
+    meant
 }
 
 fn indices(map: &ProcessMap, kind: StepKind) -> Vec<usize> {
