@@ -205,6 +205,8 @@ fn a_colon_in_a_value_is_told_what_to_write() {
 
 #[test]
 fn no_rust_words_reach_the_author() {
+    // Before: "expected u32", "expected field identifier", "unknown variant `A5`, expected
+    // one of …".
     let cases = [
         ("nr: 2", "nr: abc", "wrong value in `nr`: the text \"abc\" where a positive whole number is expected"),
         ("nr: 2", "nr: -1", "wrong value in `nr`: the number -1 where a positive whole number is expected"),
@@ -263,7 +265,7 @@ fn no_rust_words_reach_the_author() {
 
 #[test]
 fn a_comma_in_a_flow_label_says_to_quote_the_label() {
-    // Before: "unknown field `komplett`", and the step's arrows lost with four follow-ons.
+    // Before: "unknown field `komplett`", and the step's arrows lost with five follow-ons.
     let model = Model::fixture("valid");
     model.edit(
         "process/kommun.yaml",
