@@ -79,11 +79,14 @@ codes! {
     BrokenLink = "E053", "broken-link";
     BadGuidanceName = "E054", "bad-guidance-name";
     DuplicateGuidance = "E055", "duplicate-guidance";
+    NotALink = "E056", "not-a-link";
+    GuidanceNotRead = "E057", "guidance-not-read";
     UnsafePath = "E060", "unsafe-path";
     MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
     MapTooLarge = "W003", "map-too-large";
+    LinkTextMismatch = "W004", "link-text-mismatch";
 }
 
 /// One problem in a model: what, where, and how to fix it.
@@ -101,6 +104,37 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Set on a problem that only follows from another one (a step missing because its file
+    /// could not be read): [`fold`] drops it and counts it at its cause.
+    pub follows: Option<Cause>,
+    /// How many follow-on problems [`fold`] dropped because of this one.
+    pub folded: usize,
+}
+
+/// Names the diagnostic that other problems follow from: its code and place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Cause {
+    /// The cause's code.
+    pub code: Code,
+    /// The cause's place.
+    pub span: Option<Span>,
+}
+
+/// The classes of problems, in the order they are reported: the causes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// A file cannot be read, parsed or decoded (E001–E019).
+    Syntax,
+    /// Lanes, numbers and references between files (E020–E030, E039–E043).
+    Model,
+    /// Rules on the process graph (E031–E038, E044–E049).
+    Graph,
+    /// Guidance pages and their links (E050–E069).
+    Guidance,
+    /// Any other error, such as a map that could not be rendered.
+    Other,
+    /// Every warning.
+    Warning,
 }
 
 impl Diagnostic {
@@ -113,6 +147,8 @@ impl Diagnostic {
             span: None,
             label: None,
             help: None,
+            follows: None,
+            folded: 0,
         }
     }
 
@@ -142,24 +178,114 @@ impl Diagnostic {
         self
     }
 
+    /// Marks this problem as a follow-on of `cause`, or leaves it as it is for `None`.
+    pub fn follows(mut self, cause: Option<Cause>) -> Diagnostic {
+        self.follows = cause;
+        self
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// This diagnostic as the cause of others.
+    pub fn cause(&self) -> Cause {
+        Cause {
+            code: self.code,
+            span: self.span,
+        }
+    }
+
+    /// The class the problem is reported in. A problem that others were folded into is a
+    /// cause, and reported with the syntax errors whatever its code.
+    pub fn class(&self) -> Class {
+        if self.severity == Severity::Warning {
+            return Class::Warning;
+        }
+        if self.folded > 0 {
+            return Class::Syntax;
+        }
+        self.code.class()
+    }
 }
 
-/// Sorts diagnostics by file, position and code, so output does not depend on rule order.
-pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.span.map(|s| sources.get(s.file).name.clone()),
-                d.span.map(|s| s.start),
-                d.code,
-                d.message.clone(),
-            )
+impl Code {
+    /// The class of an error with this code, from its number: the ranges of README's table.
+    pub fn class(self) -> Class {
+        let s = self.as_str();
+        if s.starts_with('W') {
+            return Class::Warning;
+        }
+        match s[1..].parse::<u32>().unwrap_or(0) {
+            0..=19 => Class::Syntax,
+            20..=30 | 39..=43 => Class::Model,
+            31..=49 => Class::Graph,
+            50..=69 => Class::Guidance,
+            _ => Class::Other,
+        }
+    }
+}
+
+/// Drops every problem that follows from another one and counts it at its cause, whose help
+/// then says how many problems are not reported until it is fixed. A follow-on whose cause
+/// is not in the list is kept.
+pub fn fold(diagnostics: &mut Vec<Diagnostic>) {
+    use std::collections::HashMap;
+    // What each diagnostic follows from, so that a chain (a step lost because of a wrong
+    // value, which was itself read as a comment) is counted at its first cause.
+    let mut parent: HashMap<Cause, Option<Cause>> = HashMap::new();
+    for d in diagnostics.iter() {
+        parent.entry(d.cause()).or_insert(d.follows);
+    }
+    let root = |mut c: Cause| {
+        for _ in 0..parent.len() {
+            match parent.get(&c) {
+                Some(None) => return Some(c),
+                Some(Some(up)) if *up != c => c = *up,
+                _ => return None,
+            }
+        }
+        None
+    };
+    let mut counts: HashMap<Cause, usize> = HashMap::new();
+    diagnostics.retain(|d| match d.follows.and_then(root) {
+        Some(c) => {
+            *counts.entry(c).or_default() += 1;
+            false
+        }
+        None => true,
+    });
+    for d in diagnostics.iter_mut() {
+        d.follows = None;
+        let Some(n) = counts.remove(&d.cause()) else {
+            continue;
         };
-        key(a).cmp(&key(b))
+        d.folded = n;
+        let note = match n {
+            1 => "1 follow-on problem is not reported until this is fixed".to_string(),
+            n => format!("{n} follow-on problems are not reported until this is fixed"),
+        };
+        d.help = Some(match d.help.take() {
+            Some(h) if h.ends_with(['.', '?', '!']) => format!("{h} {note}"),
+            Some(h) => format!("{h}. {note}"),
+            None => note,
+        });
+    }
+}
+
+/// Sorts diagnostics so that causes come first: by [`Class`] (syntax, model, graph,
+/// guidance, other errors, warnings), then by file, position and code, so output does not
+/// depend on rule order.
+pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.class(),
+            d.span.map(|s| sources.get(s.file).name.clone()),
+            d.span.map(|s| s.start),
+            d.code,
+            d.message.clone(),
+        )
     });
 }
 
@@ -241,8 +367,17 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     s
 }
 
+/// How many annotations of one kind GitHub shows for one step of a workflow.
+pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
+
 /// Renders diagnostics as GitHub Actions workflow commands, so a pull request shows each
-/// problem on its line.
+/// problem on its line, in the order given (causes first, see [`sort`]).
+///
+/// When there are problems, the last line is one `::notice` with the counts (a clean model
+/// prints nothing). A notice rather than a plain log line:
+/// GitHub lists it with the annotations in the pull request, where reviewers look, and counts
+/// notices apart from errors and warnings, so it is shown even when there are more problems
+/// than the [`GITHUB_ANNOTATIONS_SHOWN`] annotations of each kind that GitHub shows.
 pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -269,7 +404,36 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             escape_data(&message)
         ));
     }
+    if !diagnostics.is_empty() {
+        out.push_str(&format!(
+            "::notice title=processkarta::{}\n",
+            escape_data(&summary(diagnostics))
+        ));
+    }
     out
+}
+
+/// One line with the counts of errors and warnings, for the end of the GitHub output.
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let (errors, warnings) = count(diagnostics);
+    let mut s = format!(
+        "{}, {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    );
+    if errors > 1 {
+        s.push_str("; fix the first error first, later ones may follow from it");
+    }
+    if errors > GITHUB_ANNOTATIONS_SHOWN || warnings > GITHUB_ANNOTATIONS_SHOWN {
+        s.push_str(&format!(
+            "; GitHub shows only the first {GITHUB_ANNOTATIONS_SHOWN} of each kind, run `processkarta check` to see all"
+        ));
+    }
+    s
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn escape_data(s: &str) -> String {
@@ -286,4 +450,52 @@ fn escape_property(s: &str) -> String {
 pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileId, Span};
+
+    #[test]
+    fn classes_follow_the_code_ranges() {
+        let class = |c: Code| c.class();
+        assert_eq!(class(Code::YamlSyntax), Class::Syntax);
+        assert_eq!(class(Code::BookToml), Class::Syntax);
+        assert_eq!(class(Code::LaneWithoutFile), Class::Model);
+        assert_eq!(class(Code::DuplicateStep), Class::Model);
+        assert_eq!(class(Code::UnknownStep), Class::Graph);
+        assert_eq!(class(Code::MissingSubprocess), Class::Model);
+        assert_eq!(class(Code::DuplicateArrow), Class::Graph);
+        assert_eq!(class(Code::MissingGuidance), Class::Guidance);
+        assert_eq!(class(Code::UnsafePath), Class::Guidance);
+        assert_eq!(class(Code::MapRender), Class::Other);
+        assert_eq!(class(Code::BackwardArrow), Class::Warning);
+    }
+
+    #[test]
+    fn follow_ons_are_counted_at_the_first_cause_of_a_chain() {
+        let at = |n: usize| Span::new(FileId(0), n..n);
+        let cause = Diagnostic::error(Code::YamlSyntax, "cause").at(at(1));
+        let middle = Diagnostic::error(Code::WrongType, "middle")
+            .at(at(2))
+            .follows(Some(cause.cause()));
+        let last = Diagnostic::error(Code::UnknownStep, "last")
+            .at(at(3))
+            .follows(Some(middle.cause()));
+        let orphan = Diagnostic::error(Code::Unreachable, "kept")
+            .at(at(4))
+            .follows(Some(Diagnostic::error(Code::TooLarge, "absent").cause()));
+        let mut diags = vec![last, orphan, middle, cause];
+        fold(&mut diags);
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["kept", "cause"]);
+        assert_eq!(diags[1].folded, 2);
+        assert_eq!(
+            diags[1].help.as_deref(),
+            Some("2 follow-on problems are not reported until this is fixed")
+        );
+        assert!(diags.iter().all(|d| d.follows.is_none()));
+        assert_eq!(diags[1].class(), Class::Syntax);
+    }
 }

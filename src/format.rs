@@ -61,10 +61,9 @@ fn list_or_null<S: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> sch
     schemars::json_schema!({ "type": ["array", "null"], "items": item })
 }
 
-/// The kind of a step, which decides its symbol and its rules.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema,
-)]
+/// The kind of a step, which decides its symbol and its rules. `vägval` is accepted as well
+/// as `vagval`, as people write it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     /// Where the process begins.
@@ -73,11 +72,47 @@ pub enum StepKind {
     #[default]
     Task,
     /// A decision (vägval): two or more labelled arrows.
+    #[serde(alias = "vägval")]
     Vagval,
     /// Opens a sub-process map.
     Subprocess,
     /// Where the process ends.
     End,
+}
+
+/// Written by hand so that the schema accepts the same spellings as the loader.
+impl JsonSchema for StepKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "StepKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        one_of_strings(
+            "The kind of a step, which decides its symbol and its rules.",
+            &[
+                (&["start"], "Where the process begins."),
+                (&["task"], "An ordinary step (the default)."),
+                (
+                    &["vagval", "vägval"],
+                    "A decision (vägval): two or more labelled arrows.",
+                ),
+                (&["subprocess"], "Opens a sub-process map."),
+                (&["end"], "Where the process ends."),
+            ],
+        )
+    }
+}
+
+/// A schema of a string that is one of several choices, each with its spellings.
+fn one_of_strings(description: &str, choices: &[(&[&str], &str)]) -> schemars::Schema {
+    let one_of: Vec<serde_json::Value> = choices
+        .iter()
+        .map(|(names, doc)| match names {
+            [one] => serde_json::json!({ "const": one, "description": doc, "type": "string" }),
+            _ => serde_json::json!({ "enum": names, "description": doc, "type": "string" }),
+        })
+        .collect();
+    schemars::json_schema!({ "description": description, "oneOf": one_of })
 }
 
 impl StepKind {
@@ -286,8 +321,8 @@ fn default_theme() -> String {
     "themes/default".into()
 }
 
-/// Paper size of the printed map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+/// Paper size of the printed map, written `A3` or `a3`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Paper {
     /// 210 × 297 mm.
     A4,
@@ -298,6 +333,41 @@ pub enum Paper {
     A2,
     /// 594 × 841 mm.
     A1,
+}
+
+impl<'de> Deserialize<'de> for Paper {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        match name.to_ascii_uppercase().as_str() {
+            "A4" => Ok(Paper::A4),
+            "A3" => Ok(Paper::A3),
+            "A2" => Ok(Paper::A2),
+            "A1" => Ok(Paper::A1),
+            _ => Err(de::Error::invalid_value(
+                de::Unexpected::Str(&name),
+                &"A4, A3, A2 or A1",
+            )),
+        }
+    }
+}
+
+/// Written by hand so that the schema accepts the same spellings as the loader.
+impl JsonSchema for Paper {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Paper".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        one_of_strings(
+            "Paper size of the printed map, written `A3` or `a3`.",
+            &[
+                (&["A4", "a4"], "210 × 297 mm."),
+                (&["A3", "a3"], "297 × 420 mm (the default)."),
+                (&["A2", "a2"], "420 × 594 mm."),
+                (&["A1", "a1"], "594 × 841 mm."),
+            ],
+        )
+    }
 }
 
 impl Paper {

@@ -27,7 +27,8 @@ use std::path::Path;
 pub struct Checked {
     /// The model as far as it could be resolved.
     pub model: model::Model,
-    /// Every problem, sorted by file and position.
+    /// Every problem, follow-on problems folded into their causes, causes first (see
+    /// [`diagnostic::sort`]).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -43,6 +44,7 @@ pub fn check_model(root: &Path) -> Result<Checked, load::LoadError> {
     let (raw, mut diagnostics) = load::load(root)?;
     let model = model::resolve(raw, &mut diagnostics);
     diagnostics.extend(check::check(&model));
+    diagnostic::fold(&mut diagnostics);
     diagnostic::sort(&mut diagnostics, &model.sources);
     Ok(Checked { model, diagnostics })
 }

@@ -85,10 +85,13 @@ rules! {
     e053_broken_link => "E053-broken-link",
     e054_bad_guidance_name => "E054-bad-guidance-name",
     e055_duplicate_guidance => "E055-duplicate-guidance",
+    e056_not_a_link => "E056-not-a-link",
+    e057_guidance_not_read => "E057-guidance-not-read",
     e060_unsafe_path => "E060-unsafe-path",
     w001_backward_arrow => "W001-backward-arrow",
     w002_title_too_long => "W002-title-too-long",
     w003_map_too_large => "W003-map-too-large",
+    w004_link_text_mismatch => "W004-link-text-mismatch",
 }
 
 #[test]

@@ -2,18 +2,31 @@
 //! vägval and reading order.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{MapId, ProcessMap, StepKind};
+use crate::model::{MapId, Model, ProcessMap, StepKind};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, Reversed};
 use std::collections::HashSet;
 
-/// Checks one map.
-pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
-    let where_ = match &map.id {
-        MapId::Overview => "the overview".to_string(),
-        MapId::Sub(id) => format!("sub-process `{id}`"),
+/// Checks one map. When some of its steps could not be read, the rules on the whole graph
+/// (start, end, reachability, loops, reading order) are follow-ons of that cause.
+pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
+    let sub = match &map.id {
+        MapId::Overview => None,
+        MapId::Sub(id) => Some(id.as_str()),
     };
+    let where_ = match sub {
+        None => "the overview".to_string(),
+        Some(id) => format!("sub-process `{id}`"),
+    };
+    let incomplete = model.losses.map(sub);
+    // A field left out of a step (a wrong `next` or `kind`) explains its own rules.
+    let field = |nr: u32, key: &str| model.losses.field(sub, nr, key);
+    // Steps with an arrow to a missing step: that arrow is reported, and the step is taken
+    // to have a way out, so no loop is reported only because its exit is mistyped.
+    let mut broken_exit = Vec::new();
+    // Each arrow to a missing step: its step, its target and its diagnostic's index.
+    let mut broken = Vec::new();
     let mut g: DiGraph<usize, ()> = DiGraph::with_capacity(map.steps.len(), map.steps.len());
     let nodes: Vec<NodeIndex> = (0..map.steps.len()).map(|i| g.add_node(i)).collect();
 
@@ -36,6 +49,7 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                     g.add_edge(nodes[i], nodes[j], ());
                 }
                 None => {
+                    broken_exit.push(i);
                     let help = match &map.id {
                         MapId::Overview => format!(
                             "the overview has steps {}; sub-process steps cannot be targets here",
@@ -46,6 +60,7 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                             ranges(map)
                         ),
                     };
+                    broken.push((i, edge.to, diags.len()));
                     diags.push(
                         Diagnostic::error(
                             Code::UnknownStep,
@@ -56,7 +71,8 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                         )
                         .at(edge.span)
                         .label("no such step")
-                        .help(help),
+                        .help(help)
+                        .follows(model.lost_step(edge.to)),
                     );
                 }
             }
@@ -75,7 +91,8 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(Code::DeadEnd, format!("step {} leads nowhere", step.nr))
                     .at(step.span)
                     .label("no `next`")
-                    .help("add `next:` with the following step, or make it `kind: end`"),
+                    .help("add `next:` with the following step, or make it `kind: end`")
+                    .follows(field(step.nr.local, "next").or(field(step.nr.local, "kind"))),
             ),
             _ => {}
         }
@@ -84,14 +101,29 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(Code::VagvalTooFewArrows, format!("vägval {} has {} outgoing arrow(s); a choice needs at least two", step.nr, step.next.len()))
                         .at(step.span)
-                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task"),
+                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task")
+                        .follows(field(step.nr.local, "next")),
                 );
             }
+            // Suggest the answers not yet used, so two arrows are not told to take the same.
+            let mut free = ["Ja", "Nej"]
+                .into_iter()
+                .filter(|l| !step.next.iter().any(|e| e.label.as_deref() == Some(*l)));
             for edge in step.next.iter().filter(|e| e.label.is_none()) {
+                let help = match free.next() {
+                    Some(label) => format!("write it as `{{to: {}, label: {label}}}` so readers see which answer leads there", edge.to.local),
+                    None => format!("write it as `{{to: {}, label: …}}` with the answer that leads there, different from the other arrows' labels", edge.to.local),
+                };
                 diags.push(
-                    Diagnostic::error(Code::VagvalUnlabelled, format!("the arrow from vägval {} to step {} has no label", step.nr, edge.to))
-                        .at(edge.span)
-                        .help(format!("write it as `{{to: {}, label: Ja}}` so readers see which answer leads there", edge.to.local)),
+                    Diagnostic::error(
+                        Code::VagvalUnlabelled,
+                        format!(
+                            "the arrow from vägval {} to step {} has no label",
+                            step.nr, edge.to
+                        ),
+                    )
+                    .at(edge.span)
+                    .help(help),
                 );
             }
         }
@@ -101,7 +133,8 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(Code::NoStart, format!("{where_} has no steps"))
                 .at(map.title_span)
-                .help("add steps, the first with `kind: start`"),
+                .help("add steps, the first with `kind: start`")
+                .follows(incomplete),
         );
         return;
     }
@@ -112,10 +145,12 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(Code::NoStart, format!("{where_} has no start step"))
                 .at(map.title_span)
-                .help("mark where the process begins with `kind: start`"),
+                .help("mark where the process begins with `kind: start`")
+                .follows(incomplete),
         );
     } else {
         let reached = reach(&g, &nodes, &starts, false);
+        let meant = mistyped_targets(map, &g, &nodes, &starts, &reached, &broken, diags);
         for (i, step) in map.steps.iter().enumerate() {
             if !reached[i] {
                 diags.push(
@@ -124,7 +159,8 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                         format!("step {} cannot be reached from any start", step.nr),
                     )
                     .at(step.span)
-                    .help("add an arrow to it from an earlier step, or remove it"),
+                    .help("add an arrow to it from an earlier step, or remove it")
+                    .follows(incomplete.or(meant[i])),
                 );
             }
         }
@@ -142,10 +178,12 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(Code::NoWayOut, format!("{where_} has no end step"))
                 .at(map.title_span)
-                .help("mark where the process ends with `kind: end`"),
+                .help("mark where the process ends with `kind: end`")
+                .follows(incomplete),
         );
     } else {
-        let can_end = reach(&g, &nodes, &ends, true);
+        let exits: Vec<usize> = ends.iter().chain(&broken_exit).copied().collect();
+        let can_end = reach(&g, &nodes, &exits, true);
         for scc in &sccs {
             let looping = scc.len() > 1 || g.contains_edge(scc[0], scc[0]);
             if !looping || can_end[g[scc[0]]] {
@@ -161,7 +199,8 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(Code::NoWayOut, format!("steps {} form a loop with no way out", list.join(", ")))
                     .at(first.span)
-                    .help("add an arrow from one of them towards an end step, e.g. a vägval with a way out"),
+                    .help("add an arrow from one of them towards an end step, e.g. a vägval with a way out")
+                    .follows(incomplete),
             );
         }
     }
@@ -176,11 +215,55 @@ pub fn check_map(map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::warning(Code::BackwardArrow, format!("step {} leads back to step {}, against the numbering", step.nr, edge.to))
                         .at(edge.span)
-                        .help("numbers should rise along the flow; renumber so the target comes after this step"),
+                        .help("numbers should rise along the flow; renumber so the target comes after this step")
+                        .follows(incomplete),
                 );
             }
         }
     }
+}
+
+/// An arrow to a missing step whose number is one keystroke from an unreachable step's
+/// (`next: 55` for 5) most likely meant that step: its diagnostic says so, and the steps
+/// that arrow would reach are unreachable only because of it. Returns, for each step, the
+/// cause it is unreachable through.
+fn mistyped_targets(
+    map: &ProcessMap,
+    g: &DiGraph<usize, ()>,
+    nodes: &[NodeIndex],
+    starts: &[usize],
+    reached: &[bool],
+    broken: &[(usize, crate::model::StepNr, usize)],
+    diags: &mut [Diagnostic],
+) -> Vec<Option<crate::diagnostic::Cause>> {
+    let mut meant = vec![None; map.steps.len()];
+    for &(from, to, d) in broken {
+        if !reached[from] || diags[d].follows.is_some() {
+            continue;
+        }
+        let Some(j) = (0..map.steps.len())
+            .filter(|&j| !reached[j] && map.steps[j].nr.parent == to.parent)
+            .find(|&j| {
+                crate::load::yaml::levenshtein(&map.steps[j].nr.to_string(), &to.to_string()) == 1
+            })
+        else {
+            continue;
+        };
+        let mut with = g.clone();
+        with.add_edge(nodes[from], nodes[j], ());
+        let now = reach(&with, nodes, starts, false);
+        let cause = diags[d].cause();
+        for k in 0..map.steps.len() {
+            if now[k] && !reached[k] && meant[k].is_none() {
+                meant[k] = Some(cause);
+            }
+        }
+        diags[d].help = Some(format!(
+            "did you mean step {}? No other arrow leads there",
+            map.steps[j].nr
+        ));
+    }
+    meant
 }
 
 fn indices(map: &ProcessMap, kind: StepKind) -> Vec<usize> {

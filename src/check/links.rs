@@ -24,7 +24,8 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                         "create handlaggarstod/steg/{}-{}.md",
                         step.nr,
                         slug(&step.title)
-                    )),
+                    ))
+                    .follows(unread_page(model, &step.nr.to_string())),
                 );
             }
         }
@@ -39,9 +40,45 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Why the guidance page of step `nr` was not read, if there is one that was not: a file
+/// that could not be read, or one named or placed so that it is not taken as guidance.
+fn unread_page(model: &Model, nr: &str) -> Option<crate::diagnostic::Cause> {
+    model
+        .losses
+        .files
+        .iter()
+        .find(|(path, _)| {
+            path.strip_prefix("handlaggarstod/")
+                .map(|p| p.rsplit('/').next().unwrap_or(p))
+                .is_some_and(|name| crate::model::page_number(name) == nr)
+        })
+        .map(|(_, cause)| *cause)
+}
+
 fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
     let text = model.markdown(page);
+    // Where Markdown saw links or code: a `](steg:` elsewhere is a link that did not work.
+    let mut read = Vec::new();
+    // The text of the step link being read: (its number, its span, the text so far).
+    let mut step_link: Option<(String, Span, String)> = None;
     for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_))
+            | Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => read.push(range.clone()),
+            Event::Text(t) => {
+                if let Some((_, _, so_far)) = &mut step_link {
+                    so_far.push_str(t);
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Link) => {
+                if let Some((nr, span, said)) = step_link.take() {
+                    check_link_text(&nr, &said, span, diags);
+                }
+            }
+            _ => {}
+        }
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
@@ -54,11 +91,17 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
                 range.start + i..range.start + i + dest.len()
             });
         let span = Span::new(page.file, at);
+        if matches!(event, Event::Start(Tag::Link { .. })) {
+            if let Some(nr) = dest.trim().strip_prefix("steg:") {
+                step_link = Some((nr.to_string(), span, String::new()));
+            }
+        }
         match classify(model, &page.path, dest) {
             LinkTarget::MissingStep(nr) => diags.push(
                 Diagnostic::error(Code::BrokenStepLink, format!("link to step {nr}, which does not exist"))
                     .at(span)
-                    .help("use the number of an existing step, e.g. `steg:12` or `steg:15.3`"),
+                    .help("use the number of an existing step, e.g. `steg:12` or `steg:15.3`")
+                    .follows(nr.parse().ok().and_then(|nr| model.lost_step(nr))),
             ),
             LinkTarget::Missing(target) => diags.push(
                 Diagnostic::error(Code::BrokenLink, format!("link to `{target}`, which does not exist"))
@@ -72,5 +115,84 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
             ),
             _ => {}
         }
+    }
+    find_broken_step_links(text, &read, page, diags);
+}
+
+/// W004: the text of a step link names another step than the link goes to, as in
+/// `[steg 5](steg:6)`.
+fn check_link_text(nr: &str, said: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    let lower = said.to_lowercase();
+    let Some(i) = lower.find("steg") else { return };
+    let after = lower[i + 4..].trim_start_matches("et").trim_start();
+    let named: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    // Text that names more than one number (`steg 5–6`, `steg 5 och 6`) is left alone.
+    let more = after[named.len()..].contains(|c: char| c.is_ascii_digit());
+    let named = named.trim_end_matches('.');
+    if named.is_empty() || named == nr || more {
+        return;
+    }
+    diags.push(
+        Diagnostic::warning(
+            Code::LinkTextMismatch,
+            format!("the link text says step {named}, but the link goes to step {nr}"),
+        )
+        .at(span)
+        .label(format!("goes to step {nr}"))
+        .help(format!(
+            "correct the number in the text or in the link: [steg {named}](steg:{named}) or [steg {nr}](steg:{nr})"
+        )),
+    );
+}
+
+/// E056: a step link that Markdown does not read as a link, because of a space (`[steg
+/// 4](steg: 4)`, `[steg 4] (steg:4)`), so the page would show it as text.
+fn find_broken_step_links(
+    text: &str,
+    read: &[std::ops::Range<usize>],
+    page: &Page,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let lower = text.to_ascii_lowercase();
+    for (close, _) in lower.match_indices(']') {
+        if read.iter().any(|r| r.contains(&close)) {
+            continue;
+        }
+        let after = &lower[close + 1..];
+        let rest = after.trim_start_matches([' ', '\t']);
+        let Some(inner) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let body = inner.trim_start();
+        if !body.starts_with("steg") {
+            continue;
+        }
+        let Some(end) = inner.find(')') else { continue };
+        let dest = &text[close + 1 + (after.len() - inner.len())..][..end];
+        if dest.contains('\n') || !dest.contains(':') {
+            continue;
+        }
+        let open = text[..close].rfind('[');
+        let Some(open) = open.filter(|&o| !text[o..close].contains('\n')) else {
+            continue;
+        };
+        let written_end = close + 1 + (after.len() - inner.len()) + end + 1;
+        let written = &text[open..written_end];
+        let fixed: String = dest.chars().filter(|c| !c.is_whitespace()).collect();
+        diags.push(
+            Diagnostic::error(
+                Code::NotALink,
+                format!("`{written}` is not read as a link: the page would show it as text"),
+            )
+            .at(Span::new(page.file, open..written_end))
+            .label("not a link")
+            .help(format!(
+                "write it without spaces: {}({fixed})",
+                &text[open..=close]
+            )),
+        );
     }
 }

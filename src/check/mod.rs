@@ -17,7 +17,7 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     build_dir::check(model, &mut diags);
     for map in model.maps() {
-        graph::check_map(map, &mut diags);
+        graph::check_map(model, map, &mut diags);
     }
     links::check(model, &mut diags);
     print::check(model, &mut diags);

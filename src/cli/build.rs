@@ -23,7 +23,8 @@ use std::time::Instant;
 /// `underprocesser/<id>.svg` for each sub-process.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The model folder, where book.toml is.
+    /// The model folder, where book.toml is; by default the current folder or the nearest
+    /// folder above it with a book.toml.
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// Write here instead of the build-dir of book.toml. The folder is replaced, so it must
@@ -67,6 +68,10 @@ fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let args = Args {
+        dir: super::model_dir(&args.dir),
+        ..args
+    };
     let started = Instant::now();
     let checked = processkarta::check_model(&args.dir)?;
     if checked.has_errors() {

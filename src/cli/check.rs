@@ -17,7 +17,8 @@ use std::process::ExitCode;
 /// 2 usage or I/O error.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The model folder, where book.toml is.
+    /// The model folder, where book.toml is; by default the current folder or the nearest
+    /// folder above it with a book.toml.
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// Output format: human (rustc-like), json, or github (workflow annotations).
@@ -58,6 +59,10 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap, format: Format) -> Resu
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let args = Args {
+        dir: super::model_dir(&args.dir),
+        ..args
+    };
     let checked = processkarta::check_model(&args.dir)?;
     report(&checked.diagnostics, &checked.model.sources, args.format)?;
     let (errors, warnings) = diagnostic::count(&checked.diagnostics);

@@ -36,6 +36,22 @@ enum Command {
     Export(export::Args),
 }
 
+/// The model folder of a command: `dir` as given, or, when no folder was given (`.`) and
+/// the current folder holds no book.toml, the nearest folder above it that does. Says on
+/// stderr which folder that is.
+fn model_dir(dir: &std::path::Path) -> std::path::PathBuf {
+    if dir != std::path::Path::new(".") || dir.join("book.toml").is_file() {
+        return dir.to_path_buf();
+    }
+    match processkarta::load::find_root(dir) {
+        Some(root) => {
+            eprintln!("processkarta: using the model in {}", root.display());
+            root
+        }
+        None => dir.to_path_buf(),
+    }
+}
+
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {

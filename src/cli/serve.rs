@@ -48,7 +48,7 @@ type Shared = Arc<Mutex<State>>;
 const POLL: Duration = Duration::from_millis(200);
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let dir = args.dir.clone();
+    let dir = super::model_dir(&args.dir);
     let state: Shared = Arc::new(Mutex::new(State::default()));
     rebuild(&dir, &state);
     let listener = TcpListener::bind(("127.0.0.1", args.port))

@@ -35,9 +35,12 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
                 "see FORMAT.md for the keys of book.toml and their values".to_string()
             };
             diags.push(
-                Diagnostic::error(Code::BookToml, format!("book.toml: {message}"))
-                    .at(Span::new(id, span))
-                    .help(help),
+                Diagnostic::error(
+                    Code::BookToml,
+                    format!("book.toml: {}", super::yaml::plain_message(&message)),
+                )
+                .at(Span::new(id, span))
+                .help(help),
             );
             None
         }

@@ -102,6 +102,9 @@ pub struct Parsed {
     pub tree: Node,
     /// The same document as a serde value.
     pub value: Value,
+    /// Problems that do not stop the file from being read, such as a value that YAML reads
+    /// as a comment.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Parses a YAML file. Returns every syntax problem, duplicate key and size problem found.
@@ -133,7 +136,54 @@ pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> 
             }
         }
     };
-    Ok(Parsed { tree, value })
+    let mut diagnostics = Vec::new();
+    find_comment_values(&tree, &src.text, file, &mut diagnostics);
+    Ok(Parsed {
+        tree,
+        value,
+        diagnostics,
+    })
+}
+
+/// Finds keys whose value YAML reads as a comment: `color: #C8102E` is `color:` with no
+/// value, because ` #` starts a comment. A comment mark followed directly by a word or a
+/// number is taken as a value that needs quotes (people write comments as `# text`).
+fn find_comment_values(node: &Node, text: &str, file: FileId, diags: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                if let (Some(key), Some("")) = (k.as_str(), v.as_str()) {
+                    let after = &text[k.span.end.min(text.len())..];
+                    let rest = after.trim_start_matches([' ', '\t']);
+                    if let Some(value) = rest
+                        .strip_prefix(':')
+                        .map(|r| r.trim_start_matches([' ', '\t']))
+                        .and_then(|r| r.strip_prefix('#'))
+                        .filter(|r| r.starts_with(|c: char| c.is_alphanumeric()))
+                    {
+                        let at = text.len() - value.len() - 1;
+                        let written = value.lines().next().unwrap_or("").trim_end();
+                        diags.push(
+                            Diagnostic::error(
+                                Code::WrongType,
+                                format!(
+                                    "`{key}:` has no value: YAML reads `#{written}` as a comment"
+                                ),
+                            )
+                            .at(Span::new(file, at..at + 1 + written.len()))
+                            .label("read as a comment")
+                            .help(format!("put the value in quotes: {key}: \"#{written}\"")),
+                        );
+                    }
+                }
+                find_comment_values(v, text, file, diags);
+            }
+        }
+        NodeKind::Seq(items) => items
+            .iter()
+            .for_each(|n| find_comment_values(n, text, file, diags)),
+        _ => {}
+    }
 }
 
 /// Turns an untyped value into `T`, reporting a wrong type, an unknown or a missing field at
@@ -148,6 +198,8 @@ pub fn decode<T: DeserializeOwned>(
 
 /// Like [`decode`], and on failure also names the top-level key at fault, so that a caller
 /// can drop that key and decode the rest.
+// The error is built once per wrong value, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn decode_with_key<T: DeserializeOwned>(
     value: Value,
     node: &Node,
@@ -223,6 +275,29 @@ fn describe(
             .or_else(|| parent.key(&name))
             .or(key_node.filter(|k| k.as_str() == Some(name.as_str())))
             .unwrap_or(node);
+        if code == Code::UnknownField {
+            let map = if node.key(&name).is_some() {
+                node
+            } else {
+                parent
+            };
+            if let Some(label) = cut_label(map, &name) {
+                return Diagnostic::error(
+                    code,
+                    format!("the label `{label}, {name}` is cut at its comma"),
+                )
+                .at(target.span_in(file))
+                .label(format!("read as a field `{name}`"))
+                .help(format!(
+                    "inside `{{ }}` a comma starts the next field: quote the label, label: \"{label}, {name}\""
+                ));
+            }
+        }
+        if message.contains("expected field identifier") {
+            return Diagnostic::error(code, format!("`{name}` is not a field name"))
+                .at(target.span_in(file))
+                .help(help);
+        }
         return Diagnostic::error(code, format!("unknown {what} `{name}`"))
             .at(target.span_in(file))
             .label(format!("not a known {what} here"))
@@ -241,20 +316,146 @@ fn describe(
             .at(node.span_in(file))
             .help("keep one of them; YAML would silently drop the other");
     }
+    if message.contains("expected field identifier") {
+        // A key that is not text, such as `1: x`: serde names no key, the tree has it.
+        let found = plain_found(
+            clean
+                .trim_start_matches("invalid type: ")
+                .split(", expected")
+                .next()
+                .unwrap_or(""),
+        );
+        let key = match &node.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .map(|(k, _)| k)
+                .find(|k| k.as_str().is_some_and(|s| found.contains(s))),
+            _ => None,
+        };
+        return Diagnostic::error(Code::WrongType, format!("{found} is not a field name"))
+            .at(key.unwrap_or(node).span_in(file))
+            .help("fields are names such as `title:` or `next:`; correct or remove this line");
+    }
     let place = if shown.is_empty() {
         String::new()
     } else {
         format!(" in `{}`", shown.concat())
     };
-    Diagnostic::error(Code::WrongType, format!("wrong value{place}: {clean}"))
-        .at(node.span_in(file))
-        .help(type_help(&shown.concat(), message))
+    Diagnostic::error(
+        Code::WrongType,
+        format!("wrong value{place}: {}", plain_message(&clean)),
+    )
+    .at(node.span_in(file))
+    .help(type_help(&shown.concat(), message))
+}
+
+/// In a flow map such as `{ to: 3, label: Ja, komplett }`, the label cut at a comma: `name`
+/// is a key with no value right after `label`.
+fn cut_label(map: &Node, name: &str) -> Option<String> {
+    let NodeKind::Map(entries) = &map.kind else {
+        return None;
+    };
+    let i = entries.iter().position(|(k, _)| k.as_str() == Some(name))?;
+    let (before_key, before_value) = entries.get(i.checked_sub(1)?)?;
+    let empty = entries[i].1.as_str().is_some_and(str::is_empty);
+    (before_key.as_str() == Some("label") && empty)
+        .then(|| before_value.as_str().map(str::to_string))
+        .flatten()
+}
+
+/// A serde message such as `invalid type: string "abc", expected u32` in the author's
+/// terms: what was written and what is expected, without Rust's type names.
+pub fn plain_message(message: &str) -> String {
+    let message = strip_location(message);
+    for prefix in ["invalid type: ", "invalid value: "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some((found, expected)) = rest.split_once(", expected ") else {
+            continue;
+        };
+        let number = found
+            .strip_prefix("integer `")
+            .and_then(|n| n.strip_suffix('`'))
+            .and_then(|n| n.parse::<i128>().ok());
+        if let (Some(n), true) = (number, is_unsigned(expected)) {
+            if n > i128::from(u32::MAX) {
+                return format!("the number {n} is too large (at most {})", u32::MAX);
+            }
+        }
+        return format!(
+            "{} where {} is expected",
+            plain_found(found),
+            plain_expected(expected)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let name = backticked(rest).unwrap_or_default();
+        let allowed = expected_list(rest);
+        return format!("`{name}` is not one of {}", allowed.join(", "));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return format!("unknown key `{}`", backticked(rest).unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("`{}` is missing", backticked(rest).unwrap_or_default());
+    }
+    message
+}
+
+fn is_unsigned(expected: &str) -> bool {
+    matches!(expected, "u8" | "u16" | "u32" | "u64" | "usize")
+}
+
+/// What serde says was found, in plain words: `string "abc"` → `the text "abc"`.
+fn plain_found(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_string())
+    };
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("the text {v}");
+    }
+    if let Some(v) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {v}");
+    }
+    if let Some(v) = quoted("boolean ") {
+        return format!("`{v}`");
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a set of `key: value` lines".into(),
+        "unit value" | "null" | "option" => "an empty value".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What serde says was expected, in plain words: `u32` → `a positive whole number`.
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        e if is_unsigned(e) => "a positive whole number".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a string" | "string" | "a borrowed string" => "text".into(),
+        "a boolean" | "bool" => "`true` or `false`".into(),
+        "a sequence" => "a list".into(),
+        "field identifier" | "variant identifier" => "a field name".into(),
+        e if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => {
+            "a set of `key: value` lines".into()
+        }
+        e => e.to_string(),
+    }
 }
 
 fn type_help(path: &str, message: &str) -> String {
-    let last = path.rsplit(['.', '[']).next().unwrap_or("");
+    // The last name in the path: `next[0].to` → `to`, `next[0]` → `next`.
+    let last = path
+        .split(['.', '['])
+        .rfind(|seg| !seg.ends_with(']') && !seg.is_empty())
+        .unwrap_or("");
     match last {
-        "nr" | "to" => "write a whole number greater than zero, e.g. `nr: 12`".into(),
+        "nr" | "to" => format!("write a whole number greater than zero, e.g. `{last}: 12`"),
         "next" => "write a number (`next: 12`), a list (`next: [12, 14]`) or a list of `{to: 12, label: Ja}`".into(),
         "kind" => "use one of start, task, vagval, subprocess, end".into(),
         "aktualisering" | "shared" => "write `true` or `false`".into(),
@@ -293,7 +494,8 @@ pub fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
         .map(|(_, c)| c.clone())
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
+/// The edit distance between two words, in characters.
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -342,20 +544,10 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
         let (event, span) = match item {
             Ok(x) => x,
             Err(e) => {
-                let mut at = pos(e.marker());
-                if e.info().contains("tab") {
-                    // Point at the tab itself, not the character after it.
-                    let line_start = src.text[..at].rfind('\n').map_or(0, |i| i + 1);
-                    if let Some(i) = src.text[line_start..].find('\t') {
-                        at = line_start + i;
-                    }
-                }
-                return Err(vec![Diagnostic::error(
-                    Code::YamlSyntax,
-                    format!("this file is not valid YAML: {}", e.info()),
-                )
-                .at(Span::new(file, at..at))
-                .help(syntax_help(e.info()))]);
+                let (at, message, help) = explain_syntax(&src.text, pos(e.marker()), e.info());
+                return Err(vec![Diagnostic::error(Code::YamlSyntax, message)
+                    .at(Span::new(file, at..at))
+                    .help(help)]);
             }
         };
         let start = pos(&span.start);
@@ -459,14 +651,122 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
     }))
 }
 
-fn syntax_help(info: &str) -> String {
+/// Says in the author's terms what a YAML syntax error at `at` is, and where: the place
+/// (the parser often notices a problem on a later line than the one to fix), the message
+/// and the help.
+fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) {
+    let plain = format!("this file is not valid YAML: {info}");
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     if info.contains("tab") {
-        "indent with spaces; YAML does not allow tabs for indentation".into()
-    } else if info.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted, e.g. title: \"Steg 1: Ansökan\"".into()
-    } else {
-        "check the indentation and quoting around this line".into()
+        // Point at the tab itself, not the character after it.
+        let at = text[line_start..].find('\t').map_or(at, |i| line_start + i);
+        return (
+            at,
+            plain,
+            "indent with spaces; YAML does not allow tabs for indentation".into(),
+        );
     }
+    // `title:Utreder`: a key with no space after its colon is read as plain text, and the
+    // parser only stumbles on the line after it.
+    let mut lines_back = 0;
+    let mut start = line_start;
+    loop {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim_end_matches('\r');
+        if let Some((key_end, key)) = key_without_space(line) {
+            let value = line[key_end + 1..].trim();
+            return (
+                start + key_end + 1,
+                format!("this file is not valid YAML: `{key}:` needs a space after the colon"),
+                format!("write `{key}: {value}`"),
+            );
+        }
+        if start == 0 || lines_back == 2 {
+            break;
+        }
+        lines_back += 1;
+        start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    if info.contains("mapping values are not allowed") {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[line_start..end].trim_end_matches('\r');
+        let before = &text[line_start..at];
+        let key = before.trim_start().trim_start_matches("- ").trim();
+        if is_key(key) {
+            // `next:` alone before the colon: the key is indented further than the line above.
+            let indent = before.len() - before.trim_start().len();
+            let above = text[..line_start]
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            if let Some(above) = above {
+                let above_indent = above.len() - above.trim_start().len();
+                if indent > above_indent {
+                    let above_key = above
+                        .trim_start()
+                        .trim_start_matches("- ")
+                        .split(':')
+                        .next()
+                        .unwrap_or("");
+                    return (
+                        line_start + indent,
+                        format!(
+                            "this file is not valid YAML: `{key}:` is indented further than the line above"
+                        ),
+                        format!(
+                            "start `{key}:` in the same column as `{above_key}:` on the line above"
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some((k, value)) = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .split_once(": ")
+            .filter(|(k, _)| is_key(k))
+        {
+            let value = value.trim();
+            let quoted = if value.contains('"') {
+                format!("'{}'", value.replace('\'', "''"))
+            } else {
+                format!("\"{value}\"")
+            };
+            return (
+                at,
+                format!("this file is not valid YAML: the value of `{k}` contains `: `"),
+                format!("put the value in quotes: {k}: {quoted}"),
+            );
+        }
+    }
+    (
+        at,
+        plain,
+        "check the indentation and quoting around this line".into(),
+    )
+}
+
+/// A simple key such as `title` or `nr`.
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// In a line such as `    title:Utreder`, the byte offset of the colon and the key.
+fn key_without_space(line: &str) -> Option<(usize, &str)> {
+    let body = line.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
+    if body.starts_with('#') {
+        return None;
+    }
+    let colon = body.find(':')?;
+    let key = &body[..colon];
+    let after = body[colon + 1..].chars().next()?;
+    if !is_key(key) || after.is_whitespace() || matches!(after, ':' | '/') {
+        return None;
+    }
+    Some((line.len() - body.len() + colon, key))
 }
 
 fn find_duplicate_keys(node: &Node, file: FileId, diags: &mut Vec<Diagnostic>) {

@@ -7,7 +7,8 @@ mod resolve;
 mod step_nr;
 
 pub use crate::format::{AccessibilitySection, Orientation, Paper, StepKind};
-pub use resolve::resolve;
+pub use crate::load::Losses;
+pub use resolve::{page_number, resolve};
 pub use step_nr::StepNr;
 
 use crate::source::{FileId, SourceMap, Span};
@@ -174,6 +175,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// The introduction (`index.md`).
     pub intro: Option<Page>,
+    /// What could not be read: the rules fold what follows from it into its cause.
+    pub losses: Losses,
 }
 
 impl Model {
@@ -206,9 +209,43 @@ impl Model {
         map.step(nr).map(|s| (map, s))
     }
 
+    /// Why step `nr` may be missing because something could not be read, if it may: see
+    /// [`lost_step`].
+    pub fn lost_step(&self, nr: StepNr) -> Option<crate::diagnostic::Cause> {
+        lost_step(&self.losses, &self.overview, &self.subprocesses, nr)
+    }
+
     /// The text of a page's source.
     pub fn markdown(&self, page: &Page) -> &str {
         &self.sources.get(page.file).text
+    }
+}
+
+/// Why step `nr` may be missing because something could not be read: its lane or
+/// sub-process file, the step itself, or, for a sub-process step, the step or the file
+/// that would open its map.
+pub fn lost_step(
+    losses: &Losses,
+    overview: &ProcessMap,
+    subs: &[ProcessMap],
+    nr: StepNr,
+) -> Option<crate::diagnostic::Cause> {
+    let Some(p) = nr.parent else {
+        return losses.step(None, nr.local);
+    };
+    let parent = StepNr::top(p);
+    if let Some(map) = subs.iter().find(|m| m.opened_from == Some(parent)) {
+        let MapId::Sub(id) = &map.id else { return None };
+        return losses.step(Some(id), nr.local);
+    }
+    match overview.step(parent) {
+        Some(opener) => {
+            let name = opener.process.as_deref()?;
+            losses
+                .map(Some(name))
+                .or_else(|| losses.file(&format!("process/underprocesser/{name}.yaml")))
+        }
+        None => losses.step(None, p),
     }
 }
 

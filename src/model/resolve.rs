@@ -1,7 +1,10 @@
 //! From files to a model: binds lanes to `karta.yaml`, numbers steps, opens sub-processes
 //! and attaches guidance pages. Reports every reference that does not resolve.
 
-use super::{Book, Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, Step, StepKind, StepNr};
+use super::{
+    lost_step, Book, Edge, Lane, LaneId, Losses, MapId, Model, Page, ProcessMap, Step, StepKind,
+    StepNr,
+};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::yaml::did_you_mean;
 use crate::load::{RawModel, RawStep};
@@ -19,6 +22,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         lanes: raw_lanes,
         subprocesses: raw_subs,
         markdown,
+        mut losses,
     } = raw;
 
     let book = match book {
@@ -69,13 +73,27 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             let mut listed: HashMap<&str, Span> = HashMap::new();
             for (i, id) in k.value.lanes.iter().enumerate() {
                 let at = items.get(i).map_or(title_span, |n| n.span_in(k.file));
-                if !valid_lane_id(id) {
+                let invalid = !valid_lane_id(id);
+                if invalid {
+                    // One message: the id is wrong wherever it is written, so say how to
+                    // rename it, and still read the lane's file so its steps are checked.
+                    let suggestion = super::slug(id);
+                    let help = if suggestion.is_empty() {
+                        "use lowercase letters a–z, digits and `-`, e.g. `halso-och-sjukvarden`"
+                            .to_string()
+                    } else if by_id.contains_key(id.as_str()) {
+                        format!("rename it to `{suggestion}`, in the file name (process/{suggestion}.yaml) and here in karta.yaml; a lane id is lowercase a–z, digits and `-`")
+                    } else {
+                        format!("rename it to `{suggestion}` and create process/{suggestion}.yaml; a lane id is lowercase a–z, digits and `-`")
+                    };
                     diags.push(
-                        Diagnostic::error(Code::InvalidLaneId, format!("`{id}` is not a valid lane id"))
-                            .at(at)
-                            .help("use lowercase letters a–z, digits and `-`, e.g. `halso-och-sjukvarden`"),
+                        Diagnostic::error(
+                            Code::InvalidLaneId,
+                            format!("`{id}` is not a valid lane id"),
+                        )
+                        .at(at)
+                        .help(help),
                     );
-                    continue;
                 }
                 if listed.contains_key(id.as_str()) {
                     diags.push(
@@ -129,13 +147,15 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                         }
                         lane_steps.push((LaneId(id.clone()), f.file, f.steps));
                     }
+                    None if invalid => {}
                     None => diags.push(
                         Diagnostic::error(Code::LaneWithoutFile, format!("lane `{id}` has no file process/{id}.yaml"))
                             .at(at)
                             .help(match did_you_mean(id, &file_ids) {
                                 Some(s) => format!("did you mean `{s}`? Otherwise create process/{id}.yaml"),
                                 None => format!("create process/{id}.yaml with `name:` and `steps:`, or remove `{id}` from the list"),
-                            }),
+                            })
+                            .follows(losses.file(&format!("process/{id}.yaml"))),
                     ),
                 }
             }
@@ -148,16 +168,25 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
     };
     if karta.is_some() {
         for f in raw_lanes.into_iter().flatten() {
+            let suggestion = super::slug(&f.id);
+            let help = if valid_lane_id(&f.id) || suggestion.is_empty() {
+                format!(
+                    "add `- {}` to `lanes:` in process/karta.yaml, or delete this file",
+                    f.id
+                )
+            } else {
+                format!(
+                    "`{}` is not a valid lane id: rename the file to process/{suggestion}.yaml and add `- {suggestion}` to `lanes:` in process/karta.yaml",
+                    f.id
+                )
+            };
             diags.push(
                 Diagnostic::error(
                     Code::LaneNotListed,
                     format!("process/{}.yaml is not listed in process/karta.yaml", f.id),
                 )
                 .at(Span::file_start(f.file))
-                .help(format!(
-                    "add `- {}` to `lanes:` in process/karta.yaml, or delete this file",
-                    f.id
-                )),
+                .help(help),
             );
         }
     }
@@ -197,7 +226,8 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                     ),
                 )
                 .at(at)
-                .help("add `kind: subprocess`, or remove `process:`"),
+                .help("add `kind: subprocess`, or remove `process:`")
+                .follows(losses.field(None, step.nr.local, "kind")),
             );
             continue;
         }
@@ -212,7 +242,8 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 .help(match did_you_mean(name, &sub_ids) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("create process/underprocesser/{name}.yaml"),
-                }),
+                })
+                .follows(losses.file(&format!("process/underprocesser/{name}.yaml"))),
             );
             continue;
         }
@@ -234,7 +265,8 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                     format!("subprocess step {} does not name its process", step.nr),
                 )
                 .at(step.span)
-                .help("add `process: <name>` naming a file in process/underprocesser/"),
+                .help("add `process: <name>` naming a file in process/underprocesser/")
+                .follows(losses.field(None, step.nr.local, "process")),
             );
         }
     }
@@ -256,7 +288,16 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 .help(format!(
                     "add `kind: subprocess` and `process: {}` to the overview step that opens it",
                     f.id
-                )),
+                ))
+                // The step that opens it may be among the overview's steps that were lost,
+                // or have lost its `kind: subprocess`.
+                .follows(losses.some_step(None).or_else(|| {
+                    losses
+                        .fields
+                        .iter()
+                        .find(|f| f.sub.is_none() && f.key == "kind")
+                        .map(|f| f.cause)
+                })),
             );
         }
         let parent = opened_from.map(|n| n.local);
@@ -264,7 +305,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         let own_lane = LaneId(header.lane.clone());
         if !lane_ids.contains(&header.lane) {
             let at = f.tree.get("lane").map_or(title_span, |n| n.span_in(f.file));
-            diags.push(unknown_lane(&header.lane, at, &lane_ids));
+            diags.push(unknown_lane(&header.lane, at, &lane_ids, &losses));
         }
         let mut sub_steps = Vec::new();
         for s in f.steps {
@@ -272,7 +313,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 Some(l) if lane_ids.contains(l) => LaneId(l.clone()),
                 Some(l) => {
                     let at = s.node.get("lane").map_or(title_span, |n| n.span_in(f.file));
-                    diags.push(unknown_lane(l, at, &lane_ids));
+                    diags.push(unknown_lane(l, at, &lane_ids, &losses));
                     own_lane.clone()
                 }
                 None => own_lane.clone(),
@@ -312,8 +353,14 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
     });
     overview.steps.sort_by_key(|s| s.nr);
 
-    let (guidance, pages, intro) =
-        attach_pages(&sources, markdown, &overview, &subprocesses, diags);
+    let (guidance, pages, intro) = attach_pages(
+        &sources,
+        markdown,
+        &overview,
+        &subprocesses,
+        &mut losses,
+        diags,
+    );
     Model {
         sources,
         book,
@@ -323,16 +370,22 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         guidance,
         pages,
         intro,
+        losses,
     }
 }
 
-fn unknown_lane(id: &str, at: Span, lane_ids: &[String]) -> Diagnostic {
+fn unknown_lane(id: &str, at: Span, lane_ids: &[String], losses: &Losses) -> Diagnostic {
     Diagnostic::error(Code::UnknownLane, format!("there is no lane `{id}`"))
         .at(at)
         .help(match did_you_mean(id, lane_ids) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("lanes: {}", lane_ids.join(", ")),
         })
+        .follows(
+            losses
+                .karta
+                .or_else(|| losses.file(&format!("process/{id}.yaml"))),
+        )
 }
 
 fn make_step(
@@ -427,6 +480,7 @@ fn attach_pages(
     markdown: Vec<(String, FileId)>,
     overview: &ProcessMap,
     subs: &[ProcessMap],
+    losses: &mut Losses,
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<StepNr, Page>, Vec<Page>, Option<Page>) {
     let mut guidance = BTreeMap::new();
@@ -451,11 +505,12 @@ fn attach_pages(
             };
             let _ = number;
             let Ok(nr) = prefix.parse::<StepNr>() else {
-                diags.push(
-                    Diagnostic::error(Code::BadGuidanceName, format!("handlaggarstod/{path} does not start with a step number"))
-                        .at(Span::file_start(file))
-                        .help("name guidance pages `<nr>-<slug>.md`, e.g. 12-laser-av-lakarintyget.md or 15.3-intyget-tillrackligt.md"),
-                );
+                let d = bad_guidance_name(&path, name, file);
+                // The step it names then has no page: that follows from this name.
+                losses
+                    .files
+                    .insert(format!("handlaggarstod/{path}"), d.cause());
+                diags.push(d);
                 continue;
             };
             let Some(step) = find(nr) else {
@@ -467,7 +522,8 @@ fn attach_pages(
                         ),
                     )
                     .at(Span::file_start(file))
-                    .help("rename the file to the number of an existing step, or delete it"),
+                    .help("rename the file to the number of an existing step, or delete it")
+                    .follows(lost_step(losses, overview, subs, nr)),
                 );
                 continue;
             };
@@ -510,7 +566,71 @@ fn attach_pages(
             }
         }
     }
+    // A page named like a step's guidance but outside steg/ is a free page: say so when that
+    // step has no guidance of its own.
+    for page in &pages {
+        let name = page.path.rsplit('/').next().unwrap_or(&page.path);
+        let Ok(nr) = page_number(name).parse::<StepNr>() else {
+            continue;
+        };
+        if !name.contains('-') || guidance.contains_key(&nr) || find(nr).is_none() {
+            continue;
+        }
+        let d = Diagnostic::error(
+            Code::GuidanceNotRead,
+            format!(
+                "handlaggarstod/{} looks like the guidance for step {nr}, but guidance is read only from handlaggarstod/steg/",
+                page.path
+            ),
+        )
+        .at(Span::file_start(page.file))
+        .help(format!("move it to handlaggarstod/steg/{name}"));
+        losses
+            .files
+            .insert(format!("handlaggarstod/{}", page.path), d.cause());
+        diags.push(d);
+    }
     (guidance, pages, intro)
+}
+
+/// The step number a page's file name starts with: `15.3-intyget.md` → `15.3`,
+/// `12.md` → `12`, `3_utreder.md` → `3`; empty when it starts with no digit.
+pub fn page_number(name: &str) -> &str {
+    let end = name
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(name.len());
+    name[..end].trim_end_matches('.')
+}
+
+/// E054 for a guidance file whose name is not `<nr>-<slug>.md`. A name that starts with a
+/// number but goes on with another separator (`3_utreder.md`) is told how to rename it.
+fn bad_guidance_name(path: &str, name: &str, file: FileId) -> Diagnostic {
+    let lead: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let number = lead.trim_end_matches('.');
+    let rest = name[number.len()..].trim_end_matches(".md");
+    if !number.is_empty() && number.parse::<StepNr>().is_ok() {
+        let slug = super::slug(rest);
+        let renamed = if slug.is_empty() {
+            format!("{number}.md")
+        } else {
+            format!("{number}-{slug}.md")
+        };
+        return Diagnostic::error(
+            Code::BadGuidanceName,
+            format!("in handlaggarstod/{path}, the step number {number} is not followed by `-`"),
+        )
+        .at(Span::file_start(file))
+        .help(format!("rename the file to handlaggarstod/steg/{renamed}"));
+    }
+    Diagnostic::error(
+        Code::BadGuidanceName,
+        format!("handlaggarstod/{path} does not start with a step number"),
+    )
+    .at(Span::file_start(file))
+    .help("name guidance pages `<nr>-<slug>.md`, e.g. 12-laser-av-lakarintyget.md or 15.3-intyget-tillrackligt.md")
 }
 
 /// The text of the first `# heading` of a Markdown text.

@@ -52,6 +52,32 @@ impl Model {
         Model { dir }
     }
 
+    /// A copy of the repository's own model (book.toml, process/, handlaggarstod/, themes/).
+    pub fn repository() -> Model {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(repo().join("book.toml"), dir.path().join("book.toml")).unwrap();
+        for sub in ["process", "handlaggarstod", "themes"] {
+            copy_dir(&repo().join(sub), &dir.path().join(sub));
+        }
+        Model { dir }
+    }
+
+    /// A model written by `processkarta init` (in a folder `model` of its own temp dir).
+    pub fn init() -> Model {
+        let dir = tempfile::tempdir().unwrap();
+        run_in(dir.path(), &["init", "model"]).expect_status(0);
+        let model = tempfile::tempdir().unwrap();
+        copy_dir(&dir.path().join("model"), model.path());
+        Model { dir: model }
+    }
+
+    /// Replaces the first occurrence of `from` in a file with `to`.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, text.replacen(from, to, 1));
+    }
+
     /// The model folder.
     pub fn path(&self) -> &Path {
         self.dir.path()
