@@ -79,6 +79,9 @@ codes! {
     BadGuidanceName = "E054", "bad-guidance-name";
     DuplicateGuidance = "E055", "duplicate-guidance";
     UnsafePath = "E060", "unsafe-path";
+    NotAFile = "E061", "not-a-file";
+    ActiveAttachment = "E062", "active-attachment";
+    BadSvgAttachment = "E063", "bad-svg-attachment";
     MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
