@@ -472,19 +472,28 @@ fn respond(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let deadline = Instant::now() + WRITE_TIMEOUT;
     let body = if method == "HEAD" { &[][..] } else { body };
-    for part in [head.as_bytes(), body] {
-        for chunk in part.chunks(16 * 1024) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return Err(std::io::ErrorKind::TimedOut.into());
-            }
-            stream.set_write_timeout(Some(left))?;
-            stream.write_all(chunk)?;
-        }
-    }
+    let deadline = Instant::now() + WRITE_TIMEOUT;
+    write_by(stream, head.as_bytes(), deadline)?;
+    write_by(stream, body, deadline)?;
     stream.flush()
+}
+
+/// Writes all of `bytes` before `deadline`, or fails with `TimedOut`: a client that takes
+/// the answer slowly (or not at all) cannot hold the connection longer.
+fn write_by(stream: &mut TcpStream, bytes: &[u8], deadline: Instant) -> std::io::Result<()> {
+    for chunk in bytes.chunks(16 * 1024) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        stream.write_all(chunk).map_err(|e| match e.kind() {
+            std::io::ErrorKind::WouldBlock => std::io::ErrorKind::TimedOut.into(),
+            _ => e,
+        })?;
+    }
+    Ok(())
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -522,4 +531,45 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_of_this_computer_only() {
+        for ok in [
+            "127.0.0.1:3000",
+            "localhost:3000",
+            "[::1]:3000",
+            "localhost",
+            "[::1]",
+        ] {
+            assert!(host_allowed(Some(ok), 3000), "{ok}");
+        }
+        for bad in [
+            "localhost:3001",
+            "evil.example:3000",
+            "localhost.evil.example",
+            "127.0.0.2:3000",
+            ":3000",
+            "",
+        ] {
+            assert!(!host_allowed(Some(bad), 3000), "{bad}");
+        }
+        assert!(!host_allowed(None, 3000));
+    }
+
+    #[test]
+    fn a_client_that_does_not_read_cannot_hold_a_write() {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        // Connected and never read from: far more than the socket buffers hold is written.
+        let _client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut stream, _) = listener.accept().unwrap();
+        let bytes = vec![b'x'; 256 * 1024 * 1024];
+        let deadline = Instant::now() + Duration::from_millis(500);
+        let err = write_by(&mut stream, &bytes, deadline).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    }
 }
