@@ -82,15 +82,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         std::thread::spawn(move || watch(&dir, &state));
     }
     let active = Arc::new(AtomicUsize::new(0));
+    let (turn_away, turned_away) = std::sync::mpsc::sync_channel::<TcpStream>(MAX_CONNECTIONS);
+    std::thread::spawn(move || {
+        for stream in turned_away {
+            refuse(stream);
+        }
+    });
     for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
+        let Ok(stream) = stream else { continue };
         if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             active.fetch_sub(1, Ordering::SeqCst);
-            // Said at once and never waited for: a full server must not hang on a slow client.
-            let _ = stream.set_nonblocking(true);
-            let _ = stream.write_all(
-                b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
-            );
+            // One thread answers these, one at a time; when even it is behind, the
+            // connection is closed unanswered.
+            let _ = turn_away.try_send(stream);
             continue;
         }
         let state = state.clone();
@@ -101,6 +105,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         });
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Answers a connection over [`MAX_CONNECTIONS`] with 503, spending at most a second on it.
+/// The request is read (as far as it came) before closing, so the client gets the answer
+/// rather than a reset.
+fn refuse(mut stream: TcpStream) {
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let _ = write_by(
+        &mut stream,
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
+        deadline,
+    );
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut sink = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// Builds the model into memory and, if it built, makes it the served site. `changed` names
