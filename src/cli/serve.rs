@@ -267,7 +267,10 @@ fn fingerprint(dir: &Path) -> Fingerprint {
     }
     let mut out = Fingerprint::new();
     for root in roots {
+        // Links are not followed, not even a linked root: a theme folder linked to `/` must
+        // not make every poll walk the whole disk (the build refuses such a theme anyway).
         for entry in walkdir::WalkDir::new(&root)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
