@@ -385,8 +385,19 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     refused(&model, &["E007 book.toml:1:1"]);
 }
 
+/// A 1×1 PNG image.
+const PNG: [u8; 69] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0,
+    0, 0, 144, 119, 83, 222, 0, 0, 0, 12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1,
+    1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
 #[test]
 fn an_attached_svg_is_published_without_scripts() {
+    // An image on the build machine that the SVG names by its path: it must not be embedded.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let png = elsewhere.path().join("hemlig.png");
+    std::fs::write(&png, PNG).unwrap();
     let model = Model::fixture("valid");
     model.write(
         "handlaggarstod/filer/flode.svg",
@@ -394,10 +405,11 @@ fn an_attached_svg_is_published_without_scripts() {
   <script>alert(document.cookie)</script>
   <a xlink:href="javascript:alert(2)"><rect width="10" height="10" fill="#C8102E" onclick="alert(3)"/></a>
   <foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>
-  <image width="5" height="5" xlink:href="/etc/hostname"/>
+  <image width="5" height="5" xlink:href="PNG_PATH"/>
   <text x="12" y="15">Flöde</text>
 </svg>
-"##,
+"##
+        .replace("PNG_PATH", png.to_str().unwrap()),
     );
     model.write(
         "handlaggarstod/begrepp.md",
@@ -413,6 +425,7 @@ fn an_attached_svg_is_published_without_scripts() {
         "foreignObject",
         "image",
         "href",
+        "base64",
     ] {
         assert!(!svg.contains(gone), "{gone} survived:\n{svg}");
     }

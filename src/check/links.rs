@@ -74,10 +74,10 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
             LinkTarget::Active(path) => diags.push(
                 Diagnostic::error(
                     Code::ActiveAttachment,
-                    format!("handlaggarstod/{path} is a web page or XML file; it would run as part of the site, so it cannot be attached"),
+                    format!("handlaggarstod/{path} would open as a page of the site and could run scripts there, so it cannot be attached"),
                 )
                 .at(span)
-                .help("attach it as a PDF, or write its text in a guidance page (.md)"),
+                .help("web pages and XML files (.html, .htm, .xhtml, .xml, …) cannot be attached: attach a PDF instead, or write the text in a guidance page (.md)"),
             ),
             LinkTarget::Asset(path) if attachment::is_svg(&path) => {
                 match attachment::publish(model.sources.root(), &path) {
