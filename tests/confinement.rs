@@ -223,6 +223,38 @@ fn a_guidance_page_linked_to_the_repositorys_git_config_is_refused() {
 
 #[cfg(unix)]
 #[test]
+fn a_folder_of_the_model_linked_out_of_it_is_refused_once() {
+    let secret = outside("index.md");
+    std::fs::write(secret.path().join("hemlig.md"), format!("# {SECRET}\n")).unwrap();
+    let model = Model::fixture("valid");
+    std::fs::remove_dir_all(model.path().join("handlaggarstod")).unwrap();
+    symlink(secret.path(), model.path().join("handlaggarstod"));
+    let check = model.run(&["check", "--format", "json"]);
+    check.expect_status(1);
+    let found = found(&check);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.starts_with("E060"))
+            .collect::<Vec<_>>(),
+        ["E060 -"],
+        "{check}"
+    );
+    let human = model.run(&["check"]);
+    assert!(
+        printed(&human).contains(
+            "the folder handlaggarstod leads outside the model folder through a symbolic link"
+        ),
+        "{human}"
+    );
+    let build = model.run(&["build"]);
+    build.expect_status(1);
+    assert!(!printed(&build).contains(SECRET) && !printed(&human).contains(SECRET));
+    assert!(!model.path().join("book").exists());
+}
+
+#[cfg(unix)]
+#[test]
 fn a_link_inside_the_model_still_works() {
     let model = Model::fixture("valid");
     model.write("handlaggarstod/filer/blankett.txt", "Blankett\n");

@@ -140,24 +140,10 @@ fn key_span(key: &str, id: FileId, text: &str) -> Span {
 /// each path still has to pass [`confine`] to be read. The folder itself must be a real
 /// folder of the model, outside hidden folders.
 pub fn theme_files(root: &Path, theme: &str) -> Result<Option<Vec<String>>, Refusal> {
-    let dir = root.join(theme);
-    if std::fs::symlink_metadata(&dir).is_err() {
+    if std::fs::symlink_metadata(root.join(theme)).is_err() {
         return Ok(None);
     }
-    let root = root.canonicalize().map_err(|_| Refusal::Missing)?;
-    let real = dir.canonicalize().map_err(|_| Refusal::Missing)?;
-    let inside = real.strip_prefix(&root).map_err(|_| Refusal::Outside)?;
-    if let Some(hidden) = inside
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .find(|name| name.starts_with('.'))
-    {
-        return Err(Refusal::Hidden(hidden.into_owned()));
-    }
-    let meta = std::fs::metadata(&real).map_err(|_| Refusal::Missing)?;
-    if !meta.is_dir() {
-        return Err(Refusal::NotAFile("a file"));
-    }
+    let real = confine::inspect_dir(root, Path::new(theme))?;
     let mut out: Vec<String> = walkdir::WalkDir::new(&real)
         .follow_links(false)
         .min_depth(1)

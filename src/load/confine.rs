@@ -111,9 +111,9 @@ fn kind_of(t: std::fs::FileType) -> &'static str {
     }
 }
 
-/// The real path of `rel` (relative to `root`) if it may be read: see the module comment.
-/// Nothing is opened.
-pub fn inspect(root: &Path, rel: &Path, limit: u64) -> Result<PathBuf, Refusal> {
+/// The real path of `rel` (relative to `root`), if it lies inside the model and outside
+/// hidden folders, whatever it is.
+fn locate(root: &Path, rel: &Path) -> Result<PathBuf, Refusal> {
     let root = root.canonicalize().map_err(|_| Refusal::Missing)?;
     let path = root.join(rel);
     std::fs::symlink_metadata(&path).map_err(|_| Refusal::Missing)?;
@@ -130,6 +130,28 @@ pub fn inspect(root: &Path, rel: &Path, limit: u64) -> Result<PathBuf, Refusal> 
     {
         return Err(Refusal::Hidden(hidden.into_owned()));
     }
+    Ok(real)
+}
+
+/// The real path of the folder `rel` (relative to `root`) if it lies inside the model and
+/// outside hidden folders, for walking it; [`Refusal::NotAFile`] with "a file" (or what
+/// else it is) when it is not a folder.
+pub fn inspect_dir(root: &Path, rel: &Path) -> Result<PathBuf, Refusal> {
+    let real = locate(root, rel)?;
+    let meta = std::fs::symlink_metadata(&real).map_err(|_| Refusal::Missing)?;
+    if meta.is_dir() {
+        Ok(real)
+    } else if meta.is_file() {
+        Err(Refusal::NotAFile("a file"))
+    } else {
+        Err(Refusal::NotAFile(kind_of(meta.file_type())))
+    }
+}
+
+/// The real path of `rel` (relative to `root`) if it may be read: see the module comment.
+/// Nothing is opened.
+pub fn inspect(root: &Path, rel: &Path, limit: u64) -> Result<PathBuf, Refusal> {
+    let real = locate(root, rel)?;
     // `real` has no symbolic link left, so this is the type of the file itself.
     let meta = std::fs::symlink_metadata(&real).map_err(|_| Refusal::Missing)?;
     if !meta.file_type().is_file() {

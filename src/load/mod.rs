@@ -132,7 +132,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
     };
 
     let mut lanes = Vec::new();
-    for rel in list(root, "process", "yaml", false) {
+    for rel in list(root, "process", "yaml", false, &mut diags) {
         if rel == "process/karta.yaml" {
             continue;
         }
@@ -143,7 +143,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         }
     }
     let mut subprocesses = Vec::new();
-    for rel in list(root, "process/underprocesser", "yaml", false) {
+    for rel in list(root, "process/underprocesser", "yaml", false, &mut diags) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags) {
             subprocesses.push(decode_step_file::<SubprocessFile<Value>>(
                 id, &rel, &sources, &mut diags,
@@ -151,7 +151,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         }
     }
     let mut markdown = Vec::new();
-    for rel in list(root, "handlaggarstod", "md", true) {
+    for rel in list(root, "handlaggarstod", "md", true, &mut diags) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags) {
             let under = rel.trim_start_matches("handlaggarstod/").to_string();
             markdown.push((under, id));
@@ -172,11 +172,23 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
 }
 
 /// Relative paths (with `/`) of the files with extension `ext` in `dir`, sorted.
-fn list(root: &Path, dir: &str, ext: &str, recursive: bool) -> Vec<String> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
+fn list(
+    root: &Path,
+    dir: &str,
+    ext: &str,
+    recursive: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    // The folder is walked at its real path, and only when that is inside the model: a
+    // `handlaggarstod` linked to `/` is one error, not a walk of the whole disk.
+    let base = match confine::inspect_dir(root, Path::new(dir)) {
+        Ok(base) => base,
+        Err(Refusal::Missing | Refusal::NotAFile(_)) => return Vec::new(),
+        Err(refusal) => {
+            diags.push(refusal_diagnostic(&refusal, &format!("the folder {dir}")));
+            return Vec::new();
+        }
+    };
     let mut walker = walkdir::WalkDir::new(&base)
         .follow_links(false)
         .min_depth(1);
@@ -191,10 +203,12 @@ fn list(root: &Path, dir: &str, ext: &str, recursive: bool) -> Vec<String> {
         .filter(|e| !e.file_type().is_dir())
         .filter(|e| e.path().extension().is_some_and(|x| x == ext))
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(root).ok()?;
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            let rel = e.path().strip_prefix(&base).ok()?;
+            let parts: Vec<String> = std::iter::once(dir.to_string())
+                .chain(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+                )
                 .collect();
             Some(parts.join("/"))
         })
