@@ -168,6 +168,11 @@ pub fn theme_files(root: &Path, theme: &str) -> Result<Option<Vec<String>>, Refu
 /// leads out of the model, or a file in it that may not be read. Each at the `theme` key.
 fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
     let at = key_span("theme", id, text);
+    let label = if at.start == at.end {
+        format!("`theme` is not set, so {theme} is used")
+    } else {
+        "the theme named here".to_string()
+    };
     let hidden = Path::new(theme)
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -199,9 +204,15 @@ fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec
         }
         Err(refusal) => {
             diags.push(
-                super::refusal_diagnostic(&refusal, &format!("the theme folder {theme}"))
-                    .at(at)
-                    .label("the theme named here"),
+                {
+                    let d = super::refusal_diagnostic(&refusal, &format!("the theme folder {theme}"));
+                    match refusal {
+                        Refusal::Outside => d.help("copy the theme folder into the model instead of linking to it: only files of the model are published"),
+                        _ => d,
+                    }
+                }
+                .at(at)
+                .label(label),
             );
             return;
         }
@@ -214,7 +225,7 @@ fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec
             Err(refusal) => diags.push(
                 super::refusal_diagnostic(&refusal, &format!("theme file {shown}"))
                     .at(at)
-                    .label("the theme named here"),
+                    .label(label.clone()),
             ),
         }
     }
