@@ -3,7 +3,7 @@
 //! The library never prints and never stops at the first problem: every stage pushes
 //! [`Diagnostic`]s into a list, and the command line decides how to show them.
 
-use crate::source::{SourceMap, Span};
+use crate::source::{printable, SourceMap, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
@@ -82,6 +82,9 @@ codes! {
     NotALink = "E056", "not-a-link";
     GuidanceNotRead = "E057", "guidance-not-read";
     UnsafePath = "E060", "unsafe-path";
+    NotAFile = "E061", "not-a-file";
+    ActiveAttachment = "E062", "active-attachment";
+    BadSvgAttachment = "E063", "bad-svg-attachment";
     MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
@@ -143,7 +146,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: printable(&message.into()).into_owned(),
             span: None,
             label: None,
             help: None,
@@ -168,13 +171,13 @@ impl Diagnostic {
 
     /// Sets the text shown under the marked source.
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+        self.label = Some(printable(&label.into()).into_owned());
         self
     }
 
     /// Sets how to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(printable(&help.into()).into_owned());
         self
     }
 
@@ -295,7 +298,7 @@ struct Located<'a> {
     severity: Severity,
     code: &'static str,
     message: &'a str,
-    file: Option<&'a str>,
+    file: Option<std::borrow::Cow<'a, str>>,
     line: Option<usize>,
     column: Option<usize>,
     help: Option<&'a str>,
@@ -306,7 +309,7 @@ fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
         Some(span) => {
             let f = sources.get(span.file);
             let (line, col) = f.line_col(span.start as usize);
-            (Some(f.name.as_str()), Some(line), Some(col))
+            (Some(printable(&f.name)), Some(line), Some(col))
         }
         None => (None, None, None),
     };
@@ -326,7 +329,8 @@ fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let mut files = SimpleFiles::new();
     for (_, f) in sources.iter() {
-        files.add(f.name.as_str(), f.text.as_str());
+        // Source lines and names are printed made printable: a model's text never drives the terminal.
+        files.add(printable(&f.name), printable(&f.text));
     }
     let config = term::Config::default();
     let mut out = String::new();
@@ -388,7 +392,7 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
         };
         let mut props = Vec::new();
         if let (Some(file), Some(line), Some(col)) = (l.file, l.line, l.column) {
-            props.push(format!("file={}", escape_property(file)));
+            props.push(format!("file={}", escape_property(&file)));
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));
         }

@@ -93,6 +93,46 @@ impl SourceFile {
     }
 }
 
+/// `s` with every character that a terminal would act on replaced by a visible one of the
+/// same length in bytes and characters, so byte offsets and columns still hold: ASCII
+/// control characters (but tab, line feed and the carriage return of CRLF) become `?`, C1
+/// controls `¿`, and bidirectional overrides and isolates `\u{FFFD}`. Used for everything
+/// from a model that diagnostics print: source lines, file names, link targets.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char, next: Option<char>| match c {
+        '\t' | '\n' => false,
+        '\r' => next != Some('\n'),
+        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    };
+    let mut chars = s.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                _ => '\u{FFFD}',
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -156,6 +196,19 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_keeps_lengths_and_drops_terminal_controls() {
+        let raw = "a\u{1b}[2J\u{7}b\u{9b}c\u{202e}d\te\r\nf\rg";
+        let shown = printable(raw);
+        assert_eq!(shown, "a?[2J?b¿c\u{FFFD}d\te\r\nf?g");
+        assert_eq!(shown.len(), raw.len());
+        assert_eq!(shown.chars().count(), raw.chars().count());
+        assert!(matches!(
+            printable("åäö\r\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn line_col_counts_characters_and_ignores_crlf() {

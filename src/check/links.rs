@@ -1,6 +1,7 @@
 //! Rules on the guidance: every step has a page, and every link in every page resolves.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::attachment::{self, Problem};
 use crate::model::links::{classify, LinkTarget};
 use crate::model::{slug, MapId, Model, Page};
 use crate::source::Span;
@@ -108,6 +109,37 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
                     .at(span)
                     .help("links are relative to this file; check the file name and folder"),
             ),
+            LinkTarget::Refused(path, refusal) => diags.push(
+                crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{path}"))
+                    .at(span)
+                    .label("this file is not published"),
+            ),
+            LinkTarget::Active(path) => diags.push(
+                Diagnostic::error(
+                    Code::ActiveAttachment,
+                    format!("handlaggarstod/{path} would open as a page of the site and could run scripts there, so it cannot be attached"),
+                )
+                .at(span)
+                .help("web pages and XML files (.html, .htm, .xhtml, .xml, …) cannot be attached: attach a PDF instead, or write the text in a guidance page (.md)"),
+            ),
+            LinkTarget::Asset(path) if attachment::is_svg(&path) => {
+                match attachment::publish(model.sources.root(), &path) {
+                    Ok(_) => {}
+                    Err(Problem::BadSvg(why)) => diags.push(
+                        Diagnostic::error(
+                            Code::BadSvgAttachment,
+                            format!("handlaggarstod/{path} cannot be read as an SVG image: {why}"),
+                        )
+                        .at(span)
+                        .help("open the image in a drawing program and save it again as plain SVG, or attach it as PNG"),
+                    ),
+                    Err(Problem::Refused(refusal)) => diags.push(
+                        crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{path}"))
+                            .at(span)
+                            .label("this file is not published"),
+                    ),
+                }
+            }
             LinkTarget::Unsafe => diags.push(
                 Diagnostic::error(Code::UnsafePath, format!("link `{dest}` is not allowed"))
                     .at(span)

@@ -3,21 +3,27 @@
 use super::check::{report, Format};
 use anyhow::{Context, Result};
 use processkarta::diagnostic;
+use processkarta::load::confine;
+use processkarta::load::MAX_FILE_SIZE;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 /// Build the site and serve it on this computer, rebuilding on every change.
 ///
-/// Serves on http://127.0.0.1:PORT only. Watches process/, handlaggarstod/, the theme
-/// folder and book.toml; after a change it rebuilds and the open page reloads itself. An edit
-/// that breaks the model prints its diagnostics here and shows them over the open page, while
-/// the last good site stays served. The site is kept in memory: serve never writes into
-/// the model (nor into its build-dir).
+/// Serves on http://127.0.0.1:PORT only, and answers only requests addressed to 127.0.0.1,
+/// localhost or [::1] at that port. Watches process/, handlaggarstod/, the theme folder and
+/// book.toml; after a change it says which files changed and how long the rebuild took, and
+/// the open page reloads itself. An edit that breaks the model prints its diagnostics here
+/// and shows them over the open page, in the order `check` prints them, while the last good
+/// site stays served. The site is kept in memory and every answer comes from it: serve never
+/// reads a file of the model to answer a request, and never writes into the model (nor into
+/// its build-dir).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The model folder, where book.toml is.
@@ -47,10 +53,26 @@ type Shared = Arc<Mutex<State>>;
 /// How often the model's files are looked at.
 const POLL: Duration = Duration::from_millis(200);
 
+/// Connections answered at once; more get 503 at once. The page's own polling needs one or
+/// two per open tab.
+const MAX_CONNECTIONS: usize = 32;
+
+/// Time a client has to send its whole request head.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Time a client has to take the whole answer.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Largest request head accepted.
+const MAX_HEAD: usize = 64 * 1024;
+
+/// Changed files named in the log line before "and N more".
+const NAMED_CHANGES: usize = 5;
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let dir = super::model_dir(&args.dir);
     let state: Shared = Arc::new(Mutex::new(State::default()));
-    rebuild(&dir, &state);
+    rebuild(&dir, &state, None);
     let listener = TcpListener::bind(("127.0.0.1", args.port))
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
     let port = listener.local_addr()?.port();
@@ -59,20 +81,64 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let state = state.clone();
         std::thread::spawn(move || watch(&dir, &state));
     }
+    let active = Arc::new(AtomicUsize::new(0));
+    let (turn_away, turned_away) = std::sync::mpsc::sync_channel::<TcpStream>(MAX_CONNECTIONS);
+    std::thread::spawn(move || {
+        for stream in turned_away {
+            refuse(stream);
+        }
+    });
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
+        if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            active.fetch_sub(1, Ordering::SeqCst);
+            // One thread answers these, one at a time; when even it is behind, the
+            // connection is closed unanswered.
+            let _ = turn_away.try_send(stream);
+            continue;
+        }
         let state = state.clone();
+        let active = active.clone();
         std::thread::spawn(move || {
-            let _ = handle(stream, &state);
+            let _ = handle(stream, &state, port);
+            active.fetch_sub(1, Ordering::SeqCst);
         });
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Builds the model into memory and, if it built, makes it the served site.
-fn rebuild(dir: &Path, state: &Shared) {
+/// Answers a connection over [`MAX_CONNECTIONS`] with 503, spending at most a second on it.
+/// The request is read (as far as it came) before closing, so the client gets the answer
+/// rather than a reset.
+fn refuse(mut stream: TcpStream) {
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let _ = write_by(
+        &mut stream,
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
+        deadline,
+    );
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut sink = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Builds the model into memory and, if it built, makes it the served site. `changed` names
+/// the files whose change caused the rebuild, for the log line.
+fn rebuild(dir: &Path, state: &Shared, changed: Option<&[String]>) {
     let started = Instant::now();
     let result = build(dir);
+    let ms = started.elapsed().as_millis();
+    let cause = changed.map(|c| format!("changed: {} — ", name_changes(c)));
+    let cause = cause.as_deref().unwrap_or("");
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(files) => {
@@ -80,23 +146,35 @@ fn rebuild(dir: &Path, state: &Shared) {
             s.site = Some(Arc::new(files));
             s.version += 1;
             s.errors = None;
-            eprintln!(
-                "built {pages} pages in {} ms",
-                started.elapsed().as_millis()
-            );
+            if changed.is_some() {
+                eprintln!("{cause}rebuilt in {ms} ms ({pages} pages)");
+            } else {
+                eprintln!("built {pages} pages in {ms} ms");
+            }
         }
         Err(text) => {
             s.errors = Some(text);
             eprintln!(
-                "the model has errors: still serving the last good site{}",
+                "{cause}the model has errors (checked in {ms} ms): still serving the last good site{}",
                 if s.site.is_some() { "" } else { " (none yet)" }
             );
         }
     }
 }
 
+/// "process/fk.yaml, book.toml and 3 more".
+fn name_changes(changed: &[String]) -> String {
+    let named = changed[..changed.len().min(NAMED_CHANGES)].join(", ");
+    match changed.len().saturating_sub(NAMED_CHANGES) {
+        0 => named,
+        more => format!("{named} and {more} more"),
+    }
+}
+
 /// Checks and renders; on failure prints the diagnostics and returns them as plain text.
 fn build(dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
+    // The diagnostics go to the terminal and the overlay in the order check_model returns
+    // them, which is the order `check` prints: never re-sorted here.
     let checked = match processkarta::check_model(dir) {
         Ok(c) => c,
         Err(e) => {
@@ -134,13 +212,38 @@ fn watch(dir: &Path, state: &Shared) {
         }
         // Let an editor finish writing (some write a file in several steps).
         std::thread::sleep(Duration::from_millis(40));
-        last = fingerprint(dir);
-        rebuild(dir, state);
+        let now = fingerprint(dir);
+        let changed = changes(dir, &last, &now);
+        last = now;
+        rebuild(dir, state, Some(&changed));
     }
 }
 
+/// The files added, removed or changed between two fingerprints, relative to `dir`, sorted.
+fn changes(dir: &Path, before: &Fingerprint, after: &Fingerprint) -> Vec<String> {
+    let mut out: Vec<String> = before
+        .iter()
+        .filter(|(path, stamp)| after.get(*path) != Some(stamp))
+        .chain(after.iter().filter(|(path, _)| !before.contains_key(*path)))
+        .map(|(path, _)| {
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts.join("/")
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Modification time and size of every watched file, by path.
+type Fingerprint = BTreeMap<PathBuf, (Option<SystemTime>, u64)>;
+
 /// Path, modification time and size of every watched file.
-fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+fn fingerprint(dir: &Path) -> Fingerprint {
     let mut roots = vec![
         dir.join("book.toml"),
         dir.join("process"),
@@ -148,7 +251,11 @@ fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
         dir.join("themes"),
     ];
     // The theme named in book.toml may live elsewhere in the model.
-    if let Ok(text) = std::fs::read_to_string(dir.join("book.toml")) {
+    // Read through the same gate as the build, so a FIFO named book.toml cannot hang it.
+    if let Some(text) = confine::read(dir, Path::new("book.toml"), MAX_FILE_SIZE)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+    {
         if let Some(theme) = toml::from_str::<toml::Table>(&text)
             .ok()
             .and_then(|t| t.get("build")?.get("theme")?.as_str().map(str::to_string))
@@ -158,9 +265,12 @@ fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = Fingerprint::new();
     for root in roots {
+        // Links are not followed, not even a linked root: a theme folder linked to `/` must
+        // not make every poll walk the whole disk (the build refuses such a theme anyway).
         for entry in walkdir::WalkDir::new(&root)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
@@ -171,7 +281,7 @@ fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
                 continue;
             }
             if let Ok(m) = entry.metadata() {
-                out.push((entry.path().to_path_buf(), m.modified().ok(), m.len()));
+                out.insert(entry.path().to_path_buf(), (m.modified().ok(), m.len()));
             }
         }
     }
@@ -211,25 +321,102 @@ const CLIENT_JS: &str = r#"(function () {
 })();
 "#;
 
-/// Answers one request.
-fn handle(mut stream: TcpStream, state: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.by_ref().take(8192).read_line(&mut request_line)?;
-    // Read and drop the headers.
-    let mut total = 0;
-    loop {
-        let mut line = String::new();
-        let n = reader.by_ref().take(8192).read_line(&mut line)?;
-        total += n;
-        if n == 0 || line == "\r\n" || line == "\n" || total > 64 * 1024 {
-            break;
+/// A request head as read: method, target and the Host header.
+struct Head {
+    method: String,
+    target: String,
+    host: Option<String>,
+}
+
+/// Reads a request head, giving the client [`REQUEST_TIMEOUT`] for all of it (not per
+/// read, so a client that sends one byte at a time cannot hold the connection). `None` when
+/// the client closed, took too long or sent too much.
+fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Head>> {
+    let deadline = Instant::now() + REQUEST_TIMEOUT;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 2048];
+    let end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i;
         }
+        if let Some(i) = buf.windows(2).position(|w| w == b"\n\n") {
+            break i;
+        }
+        if buf.len() > MAX_HEAD {
+            return Ok(None);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(None);
+        }
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut chunk) {
+            Ok(0) => return Ok(None),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let text = String::from_utf8_lossy(&buf[..end]);
+    let mut lines = text.lines();
+    let mut parts = lines.next().unwrap_or("").split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let target = parts.next().unwrap_or("/").to_string();
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value.trim().to_ascii_lowercase());
+    Ok(Some(Head {
+        method,
+        target,
+        host,
+    }))
+}
+
+/// True for a Host header that names this server: `127.0.0.1`, `localhost` or `[::1]`, with
+/// its port (or none). Anything else is a page of another site that a DNS rebinding made
+/// point here, and is not answered.
+fn host_allowed(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else { return false };
+    let (name, with_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.is_empty() && !p.contains(']') => (name, Some(p)),
+        _ => (host, None),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+        && with_port.is_none_or(|p| p == port.to_string())
+}
+
+/// Answers one request, from the site in memory only.
+fn handle(mut stream: TcpStream, state: &Shared, port: u16) -> std::io::Result<()> {
+    let Some(head) = read_head(&mut stream)? else {
+        return respond(
+            &mut stream,
+            "GET",
+            "408 Request Timeout",
+            "text/plain; charset=utf-8",
+            b"the request was incomplete, too slow or too large\n",
+        );
+    };
+    let method = head.method.as_str();
+    if !host_allowed(head.host.as_deref(), port) {
+        let body = format!(
+            "processkarta serve answers only at http://127.0.0.1:{port}/ or http://localhost:{port}/\n"
+        );
+        return respond(
+            &mut stream,
+            method,
+            "421 Misdirected Request",
+            "text/plain; charset=utf-8",
+            body.as_bytes(),
+        );
     }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
@@ -239,7 +426,7 @@ fn handle(mut stream: TcpStream, state: &Shared) -> std::io::Result<()> {
             b"only GET\n",
         );
     }
-    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+    let path = percent_decode(head.target.split(['?', '#']).next().unwrap_or("/"));
     let (site, version, errors) = {
         let s = state.lock().unwrap_or_else(|e| e.into_inner());
         (s.site.clone(), s.version, s.errors.clone())
@@ -304,6 +491,7 @@ fn handle(mut stream: TcpStream, state: &Shared) -> std::io::Result<()> {
     }
 }
 
+/// Writes an answer, giving the client [`WRITE_TIMEOUT`] to take all of it.
 fn respond(
     stream: &mut TcpStream,
     method: &str,
@@ -312,14 +500,31 @@ fn respond(
     body: &[u8],
 ) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes())?;
-    if method != "HEAD" {
-        stream.write_all(body)?;
-    }
+    let body = if method == "HEAD" { &[][..] } else { body };
+    let deadline = Instant::now() + WRITE_TIMEOUT;
+    write_by(stream, head.as_bytes(), deadline)?;
+    write_by(stream, body, deadline)?;
     stream.flush()
+}
+
+/// Writes all of `bytes` before `deadline`, or fails with `TimedOut`: a client that takes
+/// the answer slowly (or not at all) cannot hold the connection longer.
+fn write_by(stream: &mut TcpStream, bytes: &[u8], deadline: Instant) -> std::io::Result<()> {
+    for chunk in bytes.chunks(16 * 1024) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        stream.write_all(chunk).map_err(|e| match e.kind() {
+            std::io::ErrorKind::WouldBlock => std::io::ErrorKind::TimedOut.into(),
+            _ => e,
+        })?;
+    }
+    Ok(())
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -357,4 +562,45 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_of_this_computer_only() {
+        for ok in [
+            "127.0.0.1:3000",
+            "localhost:3000",
+            "[::1]:3000",
+            "localhost",
+            "[::1]",
+        ] {
+            assert!(host_allowed(Some(ok), 3000), "{ok}");
+        }
+        for bad in [
+            "localhost:3001",
+            "evil.example:3000",
+            "localhost.evil.example",
+            "127.0.0.2:3000",
+            ":3000",
+            "",
+        ] {
+            assert!(!host_allowed(Some(bad), 3000), "{bad}");
+        }
+        assert!(!host_allowed(None, 3000));
+    }
+
+    #[test]
+    fn a_client_that_does_not_read_cannot_hold_a_write() {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        // Connected and never read from: far more than the socket buffers hold is written.
+        let _client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut stream, _) = listener.accept().unwrap();
+        let bytes = vec![b'x'; 256 * 1024 * 1024];
+        let deadline = Instant::now() + Duration::from_millis(500);
+        let err = write_by(&mut stream, &bytes, deadline).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    }
 }

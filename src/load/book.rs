@@ -1,8 +1,13 @@
 //! `book.toml`: decoded with `toml`, whose errors carry the span of the offending key.
 
+use super::confine::{self, Refusal};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::BookToml;
 use crate::source::{FileId, SourceMap, Span};
+use std::path::Path;
+
+/// The largest file of a theme.
+pub const MAX_THEME_FILE: u64 = 16 * 1024 * 1024;
 
 /// Decodes `book.toml`, reporting a syntax error, an unknown key or a wrong value at its place.
 pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> Option<BookToml> {
@@ -11,7 +16,9 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
         Ok(book) => {
             check_accessibility(&book, id, text, diags);
             check_path("build-dir", &book.build.build_dir, id, text, diags);
-            check_path("theme", &book.build.theme, id, text, diags);
+            if check_path("theme", &book.build.theme, id, text, diags) {
+                check_theme(sources.root(), &book.build.theme, id, text, diags);
+            }
             Some(book)
         }
         Err(e) => {
@@ -84,8 +91,9 @@ fn check_accessibility(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<
     }
 }
 
-/// Reports a `[build]` path that is absolute or climbs out of the model with `..`.
-fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
+/// Reports a `[build]` path that is absolute or climbs out of the model with `..`; true if
+/// it does neither.
+fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> bool {
     let path = std::path::Path::new(value);
     let escapes = value.is_empty()
         || path.is_absolute()
@@ -97,16 +105,13 @@ fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Di
             )
         });
     if escapes {
-        let at = text
-            .find(&format!("{key} "))
-            .or_else(|| text.find(&format!("{key}=")))
-            .unwrap_or(0);
+        let at = key_span(key, id, text);
         diags.push(
             Diagnostic::error(
                 Code::UnsafePath,
                 format!("book.toml: {key} `{value}` is not a folder inside the model"),
             )
-            .at(Span::new(id, at..at + key.len()))
+            .at(at)
             .help(format!(
                 "write a relative path without `..`, e.g. {key} = \"{}\"",
                 if key == "theme" {
@@ -116,5 +121,115 @@ fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Di
                 }
             )),
         );
+    }
+    !escapes
+}
+
+/// Where `key` is written in book.toml (the start of the file when it is not written, so
+/// its default applies).
+fn key_span(key: &str, id: FileId, text: &str) -> Span {
+    let at = text
+        .find(&format!("{key} "))
+        .or_else(|| text.find(&format!("{key}=")));
+    match at {
+        Some(at) => Span::new(id, at..at + key.len()),
+        None => Span::file_start(id),
+    }
+}
+
+/// The files of the theme folder `theme` (relative to the model at `root`), or `None` when
+/// there is no such folder and the built-in theme is used: `/`-separated paths relative to
+/// the folder, sorted, of everything in it that is not a folder. Hidden names are skipped;
+/// each path still has to pass [`confine`] to be read. The folder itself must be a real
+/// folder of the model, outside hidden folders.
+pub fn theme_files(root: &Path, theme: &str) -> Result<Option<Vec<String>>, Refusal> {
+    if std::fs::symlink_metadata(root.join(theme)).is_err() {
+        return Ok(None);
+    }
+    let real = confine::inspect_dir(root, Path::new(theme))?;
+    let mut out: Vec<String> = walkdir::WalkDir::new(&real)
+        .follow_links(false)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&real).ok()?;
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some(parts.join("/"))
+        })
+        .collect();
+    out.sort();
+    Ok(Some(out))
+}
+
+/// Reports a theme that may not be used: a hidden folder (`theme = ".git"`), a folder that
+/// leads out of the model, or a file in it that may not be read. Each at the `theme` key.
+fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
+    let at = key_span("theme", id, text);
+    let label = if at.start == at.end {
+        format!("`theme` is not set, so {theme} is used")
+    } else {
+        "the theme named here".to_string()
+    };
+    let hidden = Path::new(theme)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .find(|name| name.starts_with('.') && name != ".");
+    if let Some(name) = hidden {
+        diags.push(
+            Diagnostic::error(
+                Code::UnsafePath,
+                format!("book.toml: theme `{theme}` is in the hidden folder `{name}`, which is never published"),
+            )
+            .at(at)
+            .help("keep the theme in a folder of the model whose name does not start with a dot, e.g. theme = \"themes/default\""),
+        );
+        return;
+    }
+    let files = match theme_files(root, theme) {
+        Ok(Some(files)) => files,
+        Ok(None) => return,
+        Err(Refusal::NotAFile(_)) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::NotAFile,
+                    format!("book.toml: theme `{theme}` is not a folder"),
+                )
+                .at(at)
+                .help("name the theme's folder, e.g. theme = \"themes/default\", or remove the key to use the built-in theme"),
+            );
+            return;
+        }
+        Err(refusal) => {
+            diags.push(
+                {
+                    let d = super::refusal_diagnostic(&refusal, &format!("the theme folder {theme}"));
+                    match refusal {
+                        Refusal::Outside => d.help("copy the theme folder into the model instead of linking to it: only files of the model are published"),
+                        _ => d,
+                    }
+                }
+                .at(at)
+                .label(label),
+            );
+            return;
+        }
+    };
+    for rel in files {
+        let shown = format!("{theme}/{rel}");
+        match confine::inspect(root, Path::new(&shown), MAX_THEME_FILE) {
+            // A link to a folder of the model is not followed, as before.
+            Ok(_) | Err(Refusal::NotAFile("a folder")) => {}
+            Err(refusal) => diags.push(
+                super::refusal_diagnostic(&refusal, &format!("theme file {shown}"))
+                    .at(at)
+                    .label(label.clone()),
+            ),
+        }
     }
 }

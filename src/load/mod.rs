@@ -3,11 +3,14 @@
 //! as it can be, and what cannot be read becomes a [`Diagnostic`].
 
 mod book;
+pub use book::{theme_files, MAX_THEME_FILE};
+pub mod confine;
 pub mod yaml;
 
 use crate::diagnostic::{Cause, Code, Diagnostic};
 use crate::format::{BookToml, KartaFile, LaneFile, StepDef, SubprocessFile};
 use crate::source::{FileId, SourceMap, Span};
+use confine::Refusal;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -231,7 +234,8 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 /// folder that is not a model at all is an error.
 pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
     let book_path = root.join("book.toml");
-    if !book_path.is_file() {
+    // Anything named book.toml makes a model; one that is not a file is reported as such.
+    if std::fs::symlink_metadata(&book_path).is_err() {
         if !root.is_dir() {
             return Err(LoadError::Io(
                 root.to_path_buf(),
@@ -284,7 +288,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
     }
 
     let mut lanes = Vec::new();
-    for rel in list(root, "process", "yaml", false) {
+    for rel in list(root, "process", "yaml", false, &mut diags) {
         if rel == karta_rel {
             continue;
         }
@@ -299,7 +303,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         }
     }
     let mut subprocesses = Vec::new();
-    for rel in list(root, "process/underprocesser", "yaml", false) {
+    for rel in list(root, "process/underprocesser", "yaml", false, &mut diags) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags, &mut losses) {
             subprocesses.push(decode_step_file::<SubprocessFile<Value>>(
                 id,
@@ -328,7 +332,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         diags.push(d);
     }
     let mut markdown = Vec::new();
-    for rel in list(root, "handlaggarstod", "md", true) {
+    for rel in list(root, "handlaggarstod", "md", true, &mut diags) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags, &mut losses) {
             let under = rel.trim_start_matches("handlaggarstod/").to_string();
             markdown.push((under, id));
@@ -350,27 +354,43 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
 }
 
 /// Relative paths (with `/`) of the files with extension `ext` in `dir`, sorted.
-fn list(root: &Path, dir: &str, ext: &str, recursive: bool) -> Vec<String> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
+fn list(
+    root: &Path,
+    dir: &str,
+    ext: &str,
+    recursive: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    // The folder is walked at its real path, and only when that is inside the model: a
+    // `handlaggarstod` linked to `/` is one error, not a walk of the whole disk.
+    let base = match confine::inspect_dir(root, Path::new(dir)) {
+        Ok(base) => base,
+        Err(Refusal::Missing | Refusal::NotAFile(_)) => return Vec::new(),
+        Err(refusal) => {
+            diags.push(refusal_diagnostic(&refusal, &format!("the folder {dir}")));
+            return Vec::new();
+        }
+    };
     let mut walker = walkdir::WalkDir::new(&base)
         .follow_links(false)
         .min_depth(1);
     if !recursive {
         walker = walker.max_depth(1);
     }
+    // Hidden files and folders (`.git`, editors' `.#lock` files) are not part of the model.
     let mut out: Vec<String> = walker
         .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
         .filter(|e| e.path().extension().is_some_and(|x| x == ext))
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(root).ok()?;
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            let rel = e.path().strip_prefix(&base).ok()?;
+            let parts: Vec<String> = std::iter::once(dir.to_string())
+                .chain(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+                )
                 .collect();
             Some(parts.join("/"))
         })
@@ -409,7 +429,9 @@ fn misnamed_pages(root: &Path) -> Vec<String> {
 }
 
 /// Reads a file into the source map, or reports why it cannot be read and records the loss:
-/// the file, and for a lane or sub-process file the steps it holds.
+/// the file, and for a lane or sub-process file the steps it holds. Every file goes
+/// through [`confine::read`]: a link out of the model or into a hidden folder, a FIFO or
+/// device, or a file over [`MAX_FILE_SIZE`] is a diagnostic, and is never opened.
 fn read_into(
     sources: &mut SourceMap,
     root: &Path,
@@ -437,73 +459,59 @@ fn read_file(
     rel: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    let path = root.join(rel);
-    let meta = std::fs::symlink_metadata(&path).ok()?;
-    if meta.file_type().is_symlink() {
-        let inside = match (path.canonicalize(), root.canonicalize()) {
-            (Ok(target), Ok(root)) => target.starts_with(&root),
-            _ => false,
-        };
-        if !inside {
+    let bytes = match confine::read(root, Path::new(rel), MAX_FILE_SIZE) {
+        Ok(bytes) => bytes,
+        Err(Refusal::Missing) => {
+            // Listed files exist; a file that vanished since, or a link to nothing, is
+            // reported. Files that were never there (karta.yaml) have their own rule.
+            std::fs::symlink_metadata(root.join(rel)).ok()?;
             let id = sources.add(rel, String::new());
             diags.push(
-                Diagnostic::error(
-                    Code::UnsafePath,
-                    format!("{rel} is a symbolic link that points outside the model folder"),
-                )
-                .at(Span::file_start(id))
-                .help("copy the file into the model folder instead of linking to it"),
+                Diagnostic::error(Code::UnreadableFile, format!("cannot read {rel}"))
+                    .at(Span::file_start(id))
+                    .help(
+                        "if it is a symbolic link, it leads to nothing; put the file itself here",
+                    ),
             );
             return None;
         }
-    }
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_SIZE {
-        let id = sources.add(rel, String::new());
-        diags.push(
-            Diagnostic::error(
-                Code::TooLarge,
-                format!(
-                    "{rel} is {} MiB; files of a model may be at most {} MiB",
-                    size / (1024 * 1024),
-                    MAX_FILE_SIZE / (1024 * 1024)
-                ),
-            )
-            .at(Span::file_start(id))
-            .help("split the content over several files"),
-        );
-        return None;
-    }
-    match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(sources.add(rel, text)),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                // The lossy text has the same prefix, so the offset of the first bad byte holds.
-                let id = sources.add(rel, text);
-                let at = valid
-                    .saturating_sub(usize::from(e.as_bytes().starts_with(b"\xef\xbb\xbf")) * 3);
-                diags.push(
-                    Diagnostic::error(Code::UnreadableFile, format!("{rel} is not valid UTF-8"))
-                        .at(Span::new(id, at..at))
-                        .label("this byte is not UTF-8")
-                        .help(
-                            "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
-                        ),
-                );
-                None
-            }
-        },
-        Err(e) => {
+        Err(refusal) => {
             let id = sources.add(rel, String::new());
+            diags.push(refusal_diagnostic(&refusal, rel).at(Span::file_start(id)));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(sources.add(rel, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // The lossy text has the same prefix, so the offset of the first bad byte holds.
+            let id = sources.add(rel, text);
+            let at =
+                valid.saturating_sub(usize::from(e.as_bytes().starts_with(b"\xef\xbb\xbf")) * 3);
             diags.push(
-                Diagnostic::error(Code::UnreadableFile, format!("cannot read {rel}: {e}"))
-                    .at(Span::file_start(id)),
+                Diagnostic::error(Code::UnreadableFile, format!("{rel} is not valid UTF-8"))
+                    .at(Span::new(id, at..at))
+                    .label("this byte is not UTF-8")
+                    .help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
             );
             None
         }
     }
+}
+
+/// The diagnostic (without a place) for a file of the model that may not be read: E060 for a
+/// link out of the model or into a hidden folder, E061 for what is not a file, E007 for a
+/// file over the limit. `shown` names the file as the user knows it.
+pub fn refusal_diagnostic(refusal: &Refusal, shown: &str) -> Diagnostic {
+    let code = match refusal {
+        Refusal::Outside | Refusal::Hidden(_) => Code::UnsafePath,
+        Refusal::NotAFile(_) => Code::NotAFile,
+        Refusal::TooLarge { .. } => Code::TooLarge,
+        Refusal::Missing => Code::UnreadableFile,
+    };
+    Diagnostic::error(code, refusal.describe(shown)).help(refusal.advice())
 }
 
 /// Parses and decodes a whole YAML file.

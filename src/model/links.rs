@@ -1,7 +1,10 @@
 //! What a link in a guidance page points at. Shared by `check` (which reports broken links)
 //! and the site renderer (which rewrites them), so the two can never disagree.
 
+use super::attachment::{self, MAX_ATTACHMENT_SIZE};
 use super::{Model, StepNr};
+use crate::load::confine::{self, Refusal};
+use std::path::Path;
 
 /// The target of a Markdown link.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,8 +13,14 @@ pub enum LinkTarget {
     Step(StepNr),
     /// A Markdown page, by path relative to `handlaggarstod/`, with an optional `#fragment`.
     Page(String, Option<String>),
-    /// Another file under `handlaggarstod/` (an image, a PDF), by relative path.
+    /// Another file under `handlaggarstod/` (an image, a PDF), by relative path: a regular
+    /// file inside the model, outside hidden folders, within the size limit.
     Asset(String),
+    /// A file under `handlaggarstod/` that may not be published (a link out of the model or
+    /// into `.git`, a FIFO, a file too large), by relative path, and why.
+    Refused(String, Refusal),
+    /// A file that would run script on the site (`.html`), by relative path.
+    Active(String),
     /// `http:`, `https:`, `mailto:` or `tel:`.
     External(String),
     /// `#fragment` on the same page.
@@ -68,11 +77,12 @@ pub fn classify(model: &Model, from: &str, dest: &str) -> LinkTarget {
             LinkTarget::Missing(dest.to_string())
         }
     } else {
-        let file = model.sources.root().join("handlaggarstod").join(&resolved);
-        if file.is_file() {
-            LinkTarget::Asset(resolved)
-        } else {
-            LinkTarget::Missing(dest.to_string())
+        let file = Path::new("handlaggarstod").join(&resolved);
+        match confine::inspect(model.sources.root(), &file, MAX_ATTACHMENT_SIZE) {
+            Ok(_) if attachment::is_active(&resolved) => LinkTarget::Active(resolved),
+            Ok(_) => LinkTarget::Asset(resolved),
+            Err(Refusal::Missing) => LinkTarget::Missing(dest.to_string()),
+            Err(refusal) => LinkTarget::Refused(resolved, refusal),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! reference checked to exist and every number bound. Built by [`resolve`] from what
 //! [`crate::load`] read; read by `check`, `layout` and `render`, never changed after.
 
+pub mod attachment;
 pub mod links;
 mod resolve;
 mod step_nr;

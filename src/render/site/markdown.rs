@@ -352,7 +352,11 @@ fn link_href(
             Some((href, None))
         }
         LinkTarget::External(url) => Some((url, None)),
-        LinkTarget::Unsafe | LinkTarget::MissingStep(_) | LinkTarget::Missing(_) => None,
+        LinkTarget::Unsafe
+        | LinkTarget::Refused(..)
+        | LinkTarget::Active(_)
+        | LinkTarget::MissingStep(_)
+        | LinkTarget::Missing(_) => None,
     }
 }
 

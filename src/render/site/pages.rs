@@ -4,7 +4,8 @@ use super::markdown::{self, Heading, Rendered};
 use super::nav::{self, page_url, party_url, root_of, sub_url, Crumb, Site};
 use super::search::{self, Doc};
 use super::theme;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::attachment;
 use crate::model::{AccessibilitySection, LaneId, MapId, Page, ProcessMap, Step, StepKind, StepNr};
 use crate::render::{map, step_url, Output};
 use serde::Serialize;
@@ -759,15 +760,21 @@ impl Renderer<'_, '_> {
         self.emit("search.html", url, &ctx);
     }
 
-    /// Copies the files the guidance links to into `filer/`.
+    /// Copies the files the guidance links to into `filer/`, each through
+    /// [`attachment::publish`] (which `check` ran too): only regular files of the model, and
+    /// SVG images re-written without scripts.
     fn copy_assets(&mut self) {
-        let dir = self.site.model.sources.root().join("handlaggarstod");
+        let root = self.site.model.sources.root();
         for rel in std::mem::take(&mut self.assets) {
-            match std::fs::read(dir.join(&rel)) {
+            match attachment::publish(root, &rel) {
                 Ok(bytes) => self.out.add(format!("filer/{rel}"), bytes),
-                Err(e) => self.diags.push(theme::theme_error(format!(
-                    "cannot read handlaggarstod/{rel}: {e}"
-                ))),
+                Err(attachment::Problem::Refused(refusal)) => self.diags.push(
+                    crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{rel}")),
+                ),
+                Err(attachment::Problem::BadSvg(why)) => self.diags.push(Diagnostic::error(
+                    Code::BadSvgAttachment,
+                    format!("handlaggarstod/{rel} cannot be read as an SVG image: {why}"),
+                )),
             }
         }
     }

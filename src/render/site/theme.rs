@@ -6,6 +6,8 @@
 //! the built-in strings one by one: a theme may change only what it needs to.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::confine::{self, Refusal};
+use crate::load::MAX_THEME_FILE;
 use crate::model::Model;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,9 +41,6 @@ const BUILT_IN: &[(&str, &[u8])] = embed![
     "fonts/OFL.txt",
 ];
 
-/// The largest theme file read from disk.
-const MAX_FILE: u64 = 16 * 1024 * 1024;
-
 /// A loaded theme.
 pub struct Theme {
     /// The templates, ready to render.
@@ -65,10 +64,16 @@ impl Theme {
             std::str::from_utf8(&files["strings.toml"]).unwrap_or(""),
             "built-in strings.toml",
         )?;
-        let dir = model.sources.root().join(&model.book.theme);
-        if dir.is_dir() {
+        let root = model.sources.root();
+        let theme = &model.book.theme;
+        let listed = crate::load::theme_files(root, theme).map_err(|refusal| {
+            vec![theme_error(
+                refusal.describe(&format!("the theme folder {theme}")),
+            )]
+        })?;
+        if let Some(listed) = listed {
             let mut diags = Vec::new();
-            for (rel, bytes) in read_dir(&dir, &mut diags) {
+            for (rel, bytes) in read_files(root, theme, listed, &mut diags) {
                 if rel == "strings.toml" {
                     let text = String::from_utf8_lossy(&bytes);
                     match parse_strings(&text, &format!("{}/strings.toml", model.book.theme)) {
@@ -126,37 +131,23 @@ pub fn theme_error(message: String) -> Diagnostic {
         .help("fix the theme folder named by `theme` in book.toml, or remove it to use the built-in theme")
 }
 
-/// Every regular file under `dir`, sorted, by `/`-separated relative path. Hidden files and
-/// symbolic links are skipped.
-fn read_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
+/// Reads the theme's files through [`confine`], as `check` inspected them: a file that
+/// may not be read is an error, a link to a folder is skipped.
+fn read_files(
+    root: &Path,
+    theme: &str,
+    listed: Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let walk = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let rel = rel.join("/");
-        if entry.metadata().map_or(0, |m| m.len()) > MAX_FILE {
-            diags.push(theme_error(format!(
-                "theme file {rel} is larger than 16 MiB"
-            )));
-            continue;
-        }
-        match std::fs::read(entry.path()) {
+    for rel in listed {
+        let shown = format!("{theme}/{rel}");
+        match confine::read(root, Path::new(&shown), MAX_THEME_FILE) {
             Ok(bytes) => out.push((rel, bytes)),
-            Err(e) => diags.push(theme_error(format!("cannot read theme file {rel}: {e}"))),
+            Err(Refusal::NotAFile("a folder")) => {}
+            Err(refusal) => diags.push(theme_error(
+                refusal.describe(&format!("theme file {shown}")),
+            )),
         }
     }
     out
