@@ -12,7 +12,7 @@
 //! of routings, so its time grows with the map only up to [`MAX_ROUTINGS`].
 
 use super::place::Placement;
-use super::route;
+use super::route::{self, Tweaks};
 use super::{Graph, MapLayout};
 
 /// The most nodes a map may have for the search to run; larger maps keep the greedy
@@ -21,6 +21,10 @@ pub(super) const MAX_NODES: usize = 120;
 
 /// The most routings one search may spend.
 const MAX_ROUTINGS: usize = 3000;
+
+/// The most arrows a map may have for the last round of route choices to count crossings
+/// after untangling the tracks, which costs a search of its own per routing.
+const UNTANGLED_TWEAKS_MAX_ARROWS: usize = 80;
 
 /// How far, in columns, a step may move from where it is in one move.
 const REACH: usize = 2;
@@ -60,19 +64,84 @@ pub(super) fn improve(
     start: Placement,
     cap: usize,
     room: (f64, f64),
-) -> (Placement, Cost) {
+) -> (Placement, Tweaks, Cost) {
     let mut search = Search {
         graph,
         room,
         routings: 0,
+        untangle: false,
     };
     let search = &mut search;
+    let none = Tweaks::none(graph.links.len());
     let best = normalized(graph, start);
-    let best_cost = search.cost(&best);
+    let best_cost = search.cost(&best, &none);
     if graph.nodes.len() > MAX_NODES {
-        return (best, best_cost);
+        return (best, none, best_cost);
     }
-    descend(search, cap, best, best_cost)
+    // Placement and routes in turn, until neither improves.
+    let (mut best, mut best_cost, mut tweaks) = (best, best_cost, none);
+    loop {
+        let before = best_cost;
+        (best, best_cost) = descend(search, cap, &tweaks, best, best_cost);
+        (tweaks, best_cost) = tweak(search, &best, tweaks, best_cost, None);
+        if best_cost >= before || search.routings >= MAX_ROUTINGS {
+            break;
+        }
+    }
+    // Last, the routes again with the cost the map will have: track orders untangled.
+    if graph.links.len() <= UNTANGLED_TWEAKS_MAX_ARROWS {
+        search.untangle = true;
+        let options = route::Options {
+            untangle: true,
+            elbows: true,
+        };
+        let layout = route::route_tweaked(graph, &best, 0.0, false, options, &tweaks);
+        let only = route::crossed(&layout.edges);
+        let cost = Cost::of(&layout, room);
+        (tweaks, best_cost) = tweak(search, &best, tweaks, cost, Some(&only));
+    }
+    (best, tweaks, best_cost)
+}
+
+/// Tries each arrow's other route (see [`Tweaks`]) on the final placement and keeps each
+/// change that makes the map better, in rounds until none does; with `only`, just for the
+/// arrows it marks.
+fn tweak(
+    search: &mut Search,
+    p: &Placement,
+    mut best: Tweaks,
+    mut best_cost: Cost,
+    only: Option<&[bool]>,
+) -> (Tweaks, Cost) {
+    loop {
+        let mut improved = false;
+        for link in 0..search.graph.links.len() {
+            if only.is_some_and(|only| !only[link]) {
+                continue;
+            }
+            for knob in 0..2 {
+                if search.routings >= MAX_ROUTINGS {
+                    return (best, best_cost);
+                }
+                let mut trial = best.clone();
+                let flag = if knob == 0 {
+                    &mut trial.no_elbow[link]
+                } else {
+                    &mut trial.flip[link]
+                };
+                *flag = !*flag;
+                let cost = search.cost(p, &trial);
+                if cost < best_cost {
+                    best = trial;
+                    best_cost = cost;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            return (best, best_cost);
+        }
+    }
 }
 
 /// Moves one node at a time to its best cell until no move improves the placement, or the
@@ -80,6 +149,7 @@ pub(super) fn improve(
 fn descend(
     search: &mut Search,
     cap: usize,
+    tweaks: &Tweaks,
     mut best: Placement,
     mut best_cost: Cost,
 ) -> (Placement, Cost) {
@@ -92,7 +162,7 @@ fn descend(
                 if search.routings >= MAX_ROUTINGS {
                     break;
                 }
-                let cost = search.cost(&candidate);
+                let cost = search.cost(&candidate, tweaks);
                 if cost < choice.as_ref().map_or(best_cost, |c| c.1) {
                     choice = Some((candidate, cost));
                 }
@@ -114,16 +184,18 @@ struct Search<'a> {
     graph: &'a Graph,
     room: (f64, f64),
     routings: usize,
+    /// Whether the cost includes the search for track orders (slower, closer to the end).
+    untangle: bool,
 }
 
 impl Search<'_> {
-    fn cost(&mut self, p: &Placement) -> Cost {
+    fn cost(&mut self, p: &Placement, tweaks: &Tweaks) -> Cost {
         self.routings += 1;
         let options = route::Options {
-            untangle: false,
+            untangle: self.untangle,
             elbows: true,
         };
-        let layout = route::route(self.graph, p, 0.0, false, options);
+        let layout = route::route_tweaked(self.graph, p, 0.0, false, options, tweaks);
         Cost::of(&layout, self.room)
     }
 }
@@ -361,12 +433,15 @@ mod tests {
                 elbows: true,
             };
             let before = Cost::of(&route::route(&g, &start, 0.0, false, options), A3);
-            let (p, after) = improve(&g, start, cap, A3);
+            let (p, tweaks, after) = improve(&g, start, cap, A3);
             assert!(after <= before, "rows {cap}: {after:?} after {before:?}");
-            assert_eq!(
-                after,
-                Cost::of(&route::route(&g, &p, 0.0, false, options), A3)
-            );
+            // Small maps end with the cost the drawn map has: track orders untangled.
+            let drawn = route::Options {
+                untangle: true,
+                elbows: true,
+            };
+            let again = route::route_tweaked(&g, &p, 0.0, false, drawn, &tweaks);
+            assert_eq!(after, Cost::of(&again, A3));
             assert!(order_kept(&g, &p));
             assert!(p.row.iter().all(|&r| r < cap));
         }
@@ -376,9 +451,12 @@ mod tests {
     fn the_search_is_deterministic() {
         let g = tangled();
         let run = || improve(&g, place::place(&g, Mode::Flow { rows: 2 }), 2, A3);
-        let (a, ca) = run();
-        let (b, cb) = run();
-        assert_eq!((a.col, a.band, a.row, ca), (b.col, b.band, b.row, cb));
+        let (a, ta, ca) = run();
+        let (b, tb, cb) = run();
+        assert_eq!(
+            (a.col, a.band, a.row, ta, ca),
+            (b.col, b.band, b.row, tb, cb)
+        );
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
         }
     }
     let (_, rows, placement) = start.expect("at least one placement was tried");
-    let (placement, _) = improve::improve(&graph, placement, rows, room);
+    let (placement, tweaks, _) = improve::improve(&graph, placement, rows, room);
     let mut best: Option<(improve::Cost, MapLayout)> = None;
     // One-corner arrows help most maps, but not every one: keep what crosses least.
     for elbows in [true, false] {
@@ -243,7 +243,7 @@ pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
             untangle: true,
             elbows,
         };
-        let mut layout = route::route(&graph, &placement, 0.0, false, options);
+        let mut layout = route::route_tweaked(&graph, &placement, 0.0, false, options, &tweaks);
         layout.scale = scale_for(&layout, room);
         let cost = improve::Cost::of(&layout, room);
         if best.as_ref().is_none_or(|(b, _)| cost < *b) {

@@ -96,6 +96,35 @@ pub(super) struct Options {
     pub elbows: bool,
 }
 
+/// Per-arrow choices between routes that are all valid, which the search in
+/// [`improve`](super::improve) sets where they cross less. An empty list means the defaults.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Tweaks {
+    /// Arrows that keep their route through gaps instead of one corner.
+    pub no_elbow: Vec<bool>,
+    /// Arrows that take the other of their two routes: along the target's row rather than
+    /// the source's, or the corridor below the lower row rather than above it.
+    pub flip: Vec<bool>,
+}
+
+impl Tweaks {
+    /// The defaults for `links` arrows.
+    pub fn none(links: usize) -> Tweaks {
+        Tweaks {
+            no_elbow: vec![false; links],
+            flip: vec![false; links],
+        }
+    }
+
+    fn flip(&self, link: usize) -> bool {
+        self.flip.get(link).copied().unwrap_or(false)
+    }
+
+    fn no_elbow(&self, link: usize) -> bool {
+        self.no_elbow.get(link).copied().unwrap_or(false)
+    }
+}
+
 /// Routes every arrow of a placed graph and fixes all coordinates.
 pub(super) fn route(
     graph: &Graph,
@@ -103,6 +132,18 @@ pub(super) fn route(
     stub_room: f64,
     lane_map: bool,
     options: Options,
+) -> MapLayout {
+    route_tweaked(graph, p, stub_room, lane_map, options, &Tweaks::default())
+}
+
+/// [`route`] with per-arrow choices.
+pub(super) fn route_tweaked(
+    graph: &Graph,
+    p: &Placement,
+    stub_room: f64,
+    lane_map: bool,
+    options: Options,
+    tweaks: &Tweaks,
 ) -> MapLayout {
     let sizes: Vec<(f64, f64)> = graph
         .nodes
@@ -122,10 +163,11 @@ pub(super) fn route(
     let mut topo: Vec<Topo> = graph
         .links
         .iter()
-        .map(|l| topology(&by_row, p, l.from, l.to))
+        .enumerate()
+        .map(|(i, l)| topology(&by_row, p, l.from, l.to, tweaks.flip(i)))
         .collect();
     if options.elbows && !lane_map {
-        elbows(graph, p, &by_row, &mut topo);
+        elbows(graph, p, &by_row, &mut topo, tweaks);
     }
     let col_w = column_widths(p, &sizes, lane_map);
     let gap_label = label_room(graph, p, &sizes, &col_w, &topo);
@@ -229,12 +271,14 @@ pub(super) fn route(
     }
 }
 
-/// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row).
+/// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row);
+/// `flip` takes the second choice where there are two.
 fn topology(
     by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
     p: &Placement,
     s: usize,
     t: usize,
+    flip: bool,
 ) -> Topo {
     let (a, b) = (p.col[s], p.col[t]);
     if p.vertical_from[t] == Some(s) {
@@ -268,21 +312,23 @@ fn topology(
                 cols.get(first_after).is_none_or(|&c| c >= b)
             })
         };
-        if row_clear(s) {
-            return Topo {
-                out_side: Side::Right,
-                in_side: Side::Left,
-                shape: via(b),
-            };
+        let along_source = Topo {
+            out_side: Side::Right,
+            in_side: Side::Left,
+            shape: via(b),
+        };
+        let along_target = Topo {
+            out_side: Side::Right,
+            in_side: Side::Left,
+            shape: via(a + 1),
+        };
+        match (row_clear(s), row_clear(t)) {
+            (true, true) if flip => return along_target,
+            (true, _) => return along_source,
+            (false, true) => return along_target,
+            (false, false) => {}
         }
-        if row_clear(t) {
-            return Topo {
-                out_side: Side::Right,
-                in_side: Side::Left,
-                shape: via(a + 1),
-            };
-        }
-        let (band, corridor) = nearest_corridor(p, s, t);
+        let (band, corridor) = nearest_corridor(p, s, t, flip);
         return Topo {
             out_side: Side::Right,
             in_side: Side::Left,
@@ -295,7 +341,7 @@ fn topology(
         };
     }
     // Backward: out to the right, along a corridor, back into the target from the right.
-    let (band, corridor) = nearest_corridor(p, s, t);
+    let (band, corridor) = nearest_corridor(p, s, t, flip);
     Topo {
         out_side: Side::Right,
         in_side: Side::Right,
@@ -322,6 +368,7 @@ fn elbows(
     p: &Placement,
     by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
     topo: &mut [Topo],
+    tweaks: &Tweaks,
 ) {
     let n = graph.nodes.len();
     let occupied: Cells = (0..n).map(|k| (p.col[k], p.band[k], p.row[k])).collect();
@@ -360,6 +407,7 @@ fn elbows(
         let (s, t) = (l.from, l.to);
         let (a, b) = (p.col[s], p.col[t]);
         if b <= a
+            || tweaks.no_elbow(i)
             || cell(s) == cell(t)
             || !matches!(topo[i].shape, Shape::ViaGap { .. } | Shape::Corridor { .. })
         {
@@ -402,15 +450,14 @@ fn elbows(
     }
 }
 
-/// The corridor that keeps a detour shortest: between the two rows if there is one,
-/// otherwise the one just below the lower of them.
-fn nearest_corridor(p: &Placement, s: usize, t: usize) -> (usize, usize) {
+/// The corridor that keeps a detour shortest: just below the upper of the two rows
+/// (between them when they differ, beside the shared row when they do not), or with `below`
+/// just below the lower of them.
+fn nearest_corridor(p: &Placement, s: usize, t: usize, below: bool) -> (usize, usize) {
     let a = (p.band[s], p.row[s]);
     let b = (p.band[t], p.row[t]);
-    // The corridor just below the upper of the two rows: between them when they differ,
-    // beside the shared row when they do not.
-    let upper = a.min(b);
-    (upper.0, upper.1 + 1)
+    let row = if below { a.max(b) } else { a.min(b) };
+    (row.0, row.1 + 1)
 }
 
 fn column_widths(p: &Placement, sizes: &[(f64, f64)], lane_map: bool) -> Vec<f64> {
@@ -903,6 +950,11 @@ pub(super) fn count_crossings(edges: &[EdgeRoute]) -> usize {
 }
 
 fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
+    crossings_per_path(paths).iter().sum::<usize>() / 2
+}
+
+/// For each path, the number of crossings it takes part in.
+fn crossings_per_path(paths: &[Vec<(f64, f64)>]) -> Vec<usize> {
     let mut vertical: Vec<(f64, f64, f64, usize)> = Vec::new();
     let mut horizontal: Vec<(f64, f64, f64, usize)> = Vec::new();
     for (i, points) in paths.iter().enumerate() {
@@ -916,7 +968,7 @@ fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
         }
     }
     vertical.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut count = 0;
+    let mut counts = vec![0; paths.len()];
     for &(y, xlo, xhi, i) in &horizontal {
         let start = vertical.partition_point(|v| v.0 <= xlo + 1e-6);
         for v in &vertical[start..] {
@@ -924,11 +976,18 @@ fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
                 break;
             }
             if v.3 != i && v.1 + 1e-6 < y && y < v.2 - 1e-6 {
-                count += 1;
+                counts[i] += 1;
+                counts[v.3] += 1;
             }
         }
     }
-    count
+    counts
+}
+
+/// Which arrows of a layout cross another.
+pub(super) fn crossed(edges: &[EdgeRoute]) -> Vec<bool> {
+    let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
+    crossings_per_path(&paths).iter().map(|&c| c > 0).collect()
 }
 
 #[cfg(test)]
@@ -976,6 +1035,28 @@ mod tests {
             4,
             "two corners through a gap"
         );
+    }
+
+    #[test]
+    fn a_flipped_arrow_runs_along_the_target_row_instead_of_the_source_row() {
+        let g = graph(2, &[Some(0), Some(1)], &[(0, 1)]);
+        let options = Options {
+            untangle: false,
+            elbows: false,
+        };
+        let mut p = placed(vec![0, 2], vec![0, 1], vec![1, 1]);
+        p.cols = 3;
+        let plain = route(&g, &p, 0.0, false, options);
+        let flipped = Tweaks {
+            no_elbow: vec![false],
+            flip: vec![true],
+        };
+        let other = route_tweaked(&g, &p, 0.0, false, options, &flipped);
+        let (a, b) = (&plain.edges[0].points, &other.edges[0].points);
+        assert_eq!((a.len(), b.len()), (4, 4));
+        // The vertical stretch is in the gap before the target, or just after the source.
+        assert!(a[1].0 > b[1].0, "{a:?} vs {b:?}");
+        assert!(b[1].0 < plain.boxes[1].rect.x - 40.0);
     }
 
     #[test]
