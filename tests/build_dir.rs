@@ -10,20 +10,9 @@ use util::{tree, Model, Run};
 
 /// The JSON diagnostics of a `--format json` run as `CODE file:line:col`.
 fn located(run: &Run) -> Vec<String> {
-    let diags: Vec<serde_json::Value> =
-        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e})\n{run}"));
-    diags
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{}",
-                d["code"].as_str().unwrap(),
-                d["file"].as_str().unwrap_or("-"),
-                d["line"],
-                d["column"]
-            )
-        })
-        .collect()
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e})\n{run}"));
+    util::places(&diags)
 }
 
 /// Asserts that `dir` holds exactly `before`.

@@ -5,29 +5,13 @@
 mod util;
 
 use serde_json::Value;
-use util::Model;
+use util::{places, Model};
 
 /// The diagnostics of `check --format json`.
 fn check(model: &Model) -> Vec<Value> {
     let run = model.run(&["check", "--format", "json"]);
     assert!(run.status == 0 || run.status == 1, "{run}");
     serde_json::from_str(&run.stdout).unwrap()
-}
-
-/// `CODE file:line:col` of each diagnostic.
-fn places(diags: &[Value]) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{}",
-                d["code"].as_str().unwrap(),
-                d["file"].as_str().unwrap_or("-"),
-                d["line"],
-                d["column"]
-            )
-        })
-        .collect()
 }
 
 fn text(d: &Value, field: &str) -> String {

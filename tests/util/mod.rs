@@ -177,6 +177,23 @@ pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
     }
 }
 
+/// `CODE file:line:col` of each diagnostic of a `--format json` report (`-` for a problem
+/// of the whole model).
+pub fn places(diags: &[serde_json::Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}:{}",
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap_or("-"),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect()
+}
+
 /// Every file under `dir`, by relative path, with its bytes.
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
