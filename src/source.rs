@@ -87,9 +87,49 @@ impl SourceFile {
             .map_or(start + end_of_line, |(i, _)| start + i)
     }
 
+    /// [`SourceFile::offset_of`] for positions that mostly come in reading order, as a
+    /// parser's events do: each call walks on from the previous position when it can, so a
+    /// whole file costs one pass even when it is a single long line.
+    pub fn offsets(&self) -> Offsets<'_> {
+        Offsets {
+            file: self,
+            last: (0, 0, 0),
+        }
+    }
+
     /// Byte offsets where each line starts.
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
+    }
+}
+
+/// See [`SourceFile::offsets`].
+pub struct Offsets<'a> {
+    file: &'a SourceFile,
+    /// The last position asked for: 1-based line, 0-based column in characters, byte offset.
+    last: (usize, usize, usize),
+}
+
+impl Offsets<'_> {
+    /// Byte offset of a 1-based line and a 0-based column counted in characters.
+    pub fn offset_of(&mut self, line: usize, col_chars: usize) -> usize {
+        let (last_line, last_col, last_byte) = self.last;
+        let at = if line == last_line && col_chars >= last_col {
+            let text = &self.file.text;
+            let end_of_line = self
+                .file
+                .line_starts
+                .get(line)
+                .map_or(text.len(), |&next| next - 1);
+            text[last_byte..end_of_line]
+                .char_indices()
+                .nth(col_chars - last_col)
+                .map_or(end_of_line, |(i, _)| last_byte + i)
+        } else {
+            self.file.offset_of(line, col_chars)
+        };
+        self.last = (line, col_chars, at);
+        at
     }
 }
 
@@ -166,6 +206,11 @@ mod tests {
         let x = f.text.find('x').unwrap();
         assert_eq!(f.line_col(x), (2, 3));
         assert_eq!(f.offset_of(2, 2), x);
+        let mut cursor = f.offsets();
+        assert_eq!(cursor.offset_of(2, 1), f.offset_of(2, 1));
+        assert_eq!(cursor.offset_of(2, 2), x);
+        assert_eq!(cursor.offset_of(2, 9), f.offset_of(2, 9));
+        assert_eq!(cursor.offset_of(1, 0), 0);
         assert_eq!(f.line_col(0), (1, 1));
     }
 }
