@@ -90,3 +90,123 @@ fn a_chain_of_100000_steps_checks() {
     codes.sort_unstable();
     assert_eq!(codes, ["W001", "W003"], "{run}");
 }
+
+/// A lane file on one line of about 38 KiB: a start, an end and 900 steps whose arrows all
+/// point to steps that do not exist (each one unreachable, pointing nowhere and without a
+/// page: 2 700 problems on the same line).
+fn one_long_line() -> Model {
+    let model = Model::fixture("valid");
+    let mut steps = vec![
+        "{nr: 1, kind: start, title: Behöver stöd, next: 2}".to_string(),
+        "{nr: 7, kind: end, title: Klar}".to_string(),
+    ];
+    for nr in 100..1000u32 {
+        steps.push(format!(
+            "{{nr: {nr}, title: Steg {nr}, next: {}}}",
+            nr + 100_000
+        ));
+    }
+    let yaml = format!("{{name: Individen, steps: [{}]}}\n", steps.join(", "));
+    assert!(yaml.len() > 37 * 1024, "{}", yaml.len());
+    model.write("process/individ.yaml", yaml);
+    model
+}
+
+#[test]
+fn a_long_line_is_cut_around_the_marker_and_problems_are_capped_per_file() {
+    let model = one_long_line();
+    let run = model.run(&["check"]);
+    run.expect_status(1);
+    // Was 160 MB: every one of 2 700 diagnostics printed the whole 38 KiB line.
+    assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+    let longest = run.stderr.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 200, "a line of {longest} characters");
+    let shown = run.stderr.matches("\nerror[").count() + 1;
+    assert_eq!(shown, 25, "{run}");
+    assert!(
+        run.stderr.contains(
+            "… and 2675 more in process/individ.yaml, not shown (fix the ones above first; `processkarta check --format json` lists them all)\n"
+        ),
+        "{run}"
+    );
+    assert!(
+        run.stderr.ends_with("2700 error(s), 0 warning(s)\n"),
+        "{run}"
+    );
+    // JSON lists them all, without the source.
+    let json = model.run(&["check", "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(all.len(), 2700);
+    // GitHub: 25 annotations and a notice with the count of the rest.
+    let github = model.run(&["check", "--format", "github"]);
+    assert_eq!(github.stdout.lines().count(), 26, "{github}");
+    assert!(github.stdout.lines().last().unwrap().starts_with(
+        "::notice file=process/individ.yaml::… and 2675 more in process/individ.yaml, not shown"
+    ));
+    // diff prints the errors of a side the same way.
+    let base = Model::fixture("valid");
+    let diff = util::run_in(model.path(), &["diff", base.path().to_str().unwrap(), "."]);
+    assert!(diff.stderr.len() < 20_000, "{} bytes", diff.stderr.len());
+    assert!(diff
+        .stderr
+        .contains("… and 2675 more in process/individ.yaml"));
+}
+
+#[test]
+fn a_cut_line_keeps_its_real_line_and_column_and_the_marker_under_the_value() {
+    let model = Model::fixture("valid");
+    let filler = "x".repeat(300);
+    model.write(
+        "process/individ.yaml",
+        format!(
+            "name: Individen\nsteps:\n  - {{nr: 1, kind: start, title: \"{filler}\", next: 99}}\n  - nr: 7\n    kind: end\n    title: Klar\n"
+        ),
+    );
+    let run = model.run(&["check"]);
+    run.expect_status(1);
+    let col = 5 + "{nr: 1, kind: start, title: \"".len() + filler.len() + "\", next: ".len();
+    let header = format!("┌─ process/individ.yaml:3:{col}\n");
+    let at = run.stderr.find(&header).unwrap_or_else(|| panic!("{run}"));
+    let block: Vec<&str> = run.stderr[at..].lines().collect();
+    let source = block[2];
+    let marker = block[3];
+    assert!(source.starts_with("3 │ …"), "{source}");
+    assert!(source.ends_with("xxx\", next: 99}"), "{source}");
+    let value_at = source.find("99}").unwrap();
+    let caret_at = marker.find("^^").unwrap();
+    assert_eq!(
+        source[..value_at].chars().count(),
+        marker[..caret_at].chars().count(),
+        "{source}\n{marker}"
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_raw() {
+    let model = Model::fixture("valid");
+    // A file name and a Markdown line with escape sequences (clear the screen, red text)
+    // and a carriage return that would overwrite the line.
+    model.write("handlaggarstod/steg/9\u{1b}[31m-rod.md", "Text.\n");
+    let page = model.read("handlaggarstod/begrepp.md");
+    model.write(
+        "handlaggarstod/begrepp.md",
+        format!("{page}\nSe [steg\u{1b}[2J\r nio](steg:99).\n"),
+    );
+    for format in ["human", "json", "github"] {
+        let run = model.run(&["check", "--format", format]);
+        run.expect_status(1);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains('\u{1b}'), "raw escape in {format}\n{run}");
+        assert!(
+            !all.contains('\r'),
+            "raw carriage return in {format}\n{run}"
+        );
+        assert!(all.contains("\\u{1b}[31m-rod.md"), "{format}\n{run}");
+        if format == "human" {
+            assert!(
+                all.contains("Se [steg\\u{1b}[2J\\u{d} nio](steg:99)."),
+                "{run}"
+            );
+        }
+    }
+}
