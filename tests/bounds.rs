@@ -210,3 +210,121 @@ fn control_characters_never_reach_the_terminal_raw() {
         }
     }
 }
+
+/// Where a test sends one of the command's streams.
+#[cfg(target_os = "linux")]
+enum Sink {
+    /// `/dev/full`: every write fails with "no space left on device".
+    Full,
+    /// A pipe whose reading end is already closed, as after `| head -c1`.
+    Closed,
+}
+
+#[cfg(target_os = "linux")]
+fn sink(sink: &Sink) -> std::process::Stdio {
+    match sink {
+        Sink::Full => std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+            .into(),
+        Sink::Closed => {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            writer.into()
+        }
+    }
+}
+
+/// Runs the command in `dir` with standard output (or, `on_stderr`, standard error) sent to
+/// `to`; returns the exit status and the other stream.
+#[cfg(target_os = "linux")]
+fn run_into(dir: &std::path::Path, args: &[&str], to: Sink, on_stderr: bool) -> (i32, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_processkarta"));
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    if on_stderr {
+        cmd.stderr(sink(&to)).stdout(std::process::Stdio::piped());
+    } else {
+        cmd.stdout(sink(&to)).stderr(std::process::Stdio::piped());
+    }
+    let out = cmd.output().unwrap();
+    let other = if on_stderr { out.stdout } else { out.stderr };
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&other).into_owned(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_once_with_status_2_in_every_command() {
+    let valid = Model::fixture("valid");
+    let broken = Model::fixture("valid");
+    broken.overlay(&util::fixture("rules/E031-unknown-step"));
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let new = out.path().join("ny");
+    let (v, b) = (
+        valid.path().to_str().unwrap(),
+        broken.path().to_str().unwrap(),
+    );
+    let full_stdout: [&[&str]; 6] = [
+        &["check", "--format", "json"],
+        &["check", b, "--format", "github"],
+        &["diff", v, b],
+        &["diff", v, b, "--format", "json"],
+        &["schema"],
+        &["export", "--to", "dot"],
+    ];
+    for args in full_stdout {
+        let (status, stderr) = run_into(valid.path(), args, Sink::Full, false);
+        let line =
+            "error: cannot write to standard output: No space left on device (os error 28)\n";
+        assert_eq!(status, 2, "{args:?}\n{stderr}");
+        assert!(stderr.ends_with(line), "{args:?}\n{stderr}");
+        assert_eq!(
+            stderr.matches("error: cannot write").count(),
+            1,
+            "{args:?}\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}\n{stderr}");
+    }
+    let full_stderr: [&[&str]; 6] = [
+        &["check"],
+        &["check", b],
+        &["diff", v, b],
+        &["build", "-o", site.to_str().unwrap()],
+        &["export", b, "--to", "dot"],
+        &["init", new.to_str().unwrap()],
+    ];
+    for args in full_stderr {
+        let (status, _) = run_into(valid.path(), args, Sink::Full, true);
+        assert_eq!(status, 2, "{args:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_pipe_stops_quietly_with_the_usual_status() {
+    let valid = Model::fixture("valid");
+    let broken = Model::fixture("valid");
+    broken.overlay(&util::fixture("rules/E031-unknown-step"));
+    let b = broken.path().to_str().unwrap();
+    for (args, expected) in [
+        (vec!["schema"], 0),
+        (vec!["export", "--to", "bpmn"], 0),
+        (vec!["check", "--format", "json"], 0),
+        (vec!["check", b, "--format", "json"], 1),
+        (vec!["diff", ".", b], 0),
+    ] {
+        let (status, stderr) = run_into(valid.path(), &args, Sink::Closed, false);
+        assert_eq!(status, expected, "{args:?}\n{stderr}");
+        assert!(
+            !stderr.contains("error: cannot write"),
+            "{args:?}\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}\n{stderr}");
+    }
+    let (status, _) = run_into(valid.path(), &["check", b], Sink::Closed, true);
+    assert_eq!(status, 1);
+}

@@ -1,6 +1,7 @@
 //! `processkarta build`.
 
 use super::check::{report, Format};
+use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use std::path::PathBuf;
@@ -36,7 +37,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if checked.has_errors() {
         report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        eprintln!("{errors} error(s), {warnings} warning(s): nothing was built");
+        output::err_line(format_args!(
+            "{errors} error(s), {warnings} warning(s): nothing was built"
+        ))?;
         return Ok(ExitCode::from(1));
     }
     report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
@@ -45,7 +48,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(o) => o,
         Err(diags) => {
             report(&diags, &model.sources, Format::Human)?;
-            eprintln!("{} error(s): nothing was built", diags.len());
+            output::err_line(format_args!("{} error(s): nothing was built", diags.len()))?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -58,15 +61,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for line in
             processkarta::render::map::layout_report(&processkarta::render::map::Layouts::of(model))
         {
-            eprintln!("{line}");
+            output::err_line(line)?;
         }
     }
     let pages = output.files.keys().filter(|p| p.ends_with(".html")).count();
     let maps = output.files.keys().filter(|p| p.ends_with(".svg")).count();
-    eprintln!(
+    output::err_line(format_args!(
         "built {pages} pages and {maps} maps in {} ms → {}",
         started.elapsed().as_millis(),
         dir.display()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,10 @@
 //! `processkarta diff`.
 
+use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::diff::{self, report, revision, Side};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Show what changed in the process between two versions of a model.
@@ -77,7 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Markdown => report::markdown(&result),
         Format::Json => report::json(&result),
     };
-    print!("{text}");
+    output::out(text)?;
     Ok(ExitCode::from(u8::from(
         args.exit_code && !result.is_empty(),
     )))
@@ -95,8 +96,14 @@ fn report_errors(label: &str, checked: &processkarta::Checked) -> Result<()> {
         return Ok(());
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut err = std::io::stderr().lock();
-    writeln!(err, "errors in {label}:")?;
-    err.write_all(diagnostic::render_human(&errors, &checked.model.sources, color).as_bytes())?;
+    output::err_line(format_args!(
+        "errors in {}:",
+        diagnostic::escape_control(label)
+    ))?;
+    output::err(diagnostic::render_human(
+        &errors,
+        &checked.model.sources,
+        color,
+    ))?;
     Ok(())
 }

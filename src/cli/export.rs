@@ -1,10 +1,10 @@
 //! `processkarta export`.
 
 use super::check::{report, Format};
+use super::output;
 use anyhow::{Context, Result};
 use processkarta::diagnostic;
 use processkarta::export::{self, Target};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -55,7 +55,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
     if checked.has_errors() {
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        eprintln!("{errors} error(s), {warnings} warning(s): nothing was exported");
+        output::err_line(format_args!(
+            "{errors} error(s), {warnings} warning(s): nothing was exported"
+        ))?;
         return Ok(ExitCode::from(1));
     }
     let target = match args.to {
@@ -68,7 +70,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, &text)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => output::out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }
