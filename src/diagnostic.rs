@@ -67,6 +67,7 @@ codes! {
     DuplicateKey = "E005", "duplicate-key";
     UnreadableFile = "E006", "unreadable-file";
     TooLarge = "E007", "too-large";
+    TextTooLong = "E008", "text-too-long";
     BookToml = "E010", "book-toml";
     MissingKarta = "E020", "missing-karta";
     LaneWithoutFile = "E021", "lane-without-file";

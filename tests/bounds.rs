@@ -328,3 +328,87 @@ fn a_closed_pipe_stops_quietly_with_the_usual_status() {
     let (status, _) = run_into(valid.path(), &["check", b], Sink::Closed, true);
     assert_eq!(status, 1);
 }
+
+fn codes_of(run: &util::Run) -> Vec<String> {
+    serde_json::from_str::<Vec<serde_json::Value>>(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e})\n{run}"))
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}",
+                d["code"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_label_of_1_mb_is_refused_at_its_line() {
+    let model = Model::fixture("valid");
+    let lane = model.read("process/kommun.yaml").replace(
+        "{to: 4, label: Ja}",
+        &format!("{{to: 4, label: \"{}\"}}", "Ja ja ja ".repeat(120_000)),
+    );
+    model.write("process/kommun.yaml", lane);
+    let run = model.run(&["check", "--format", "json"]);
+    run.expect_status(1);
+    assert_eq!(codes_of(&run), ["E008 12:24"], "{run}");
+    assert!(run
+        .stdout
+        .contains("is 1080000 characters long; a label may have at most 100"));
+    // Was 2.6 GB and minutes in build: now refused before the layout.
+    let build = model.run(&["build"]);
+    build.expect_status(1);
+    assert!(build.stderr.contains("error[E008]"), "{build}");
+    assert!(build.stderr.len() < 2_000, "{build}");
+}
+
+#[test]
+fn a_title_with_20000_soft_hyphens_is_refused_at_its_line() {
+    let model = Model::fixture("valid");
+    let lane = model.read("process/kommun.yaml").replace(
+        "title: Tar emot ansökan",
+        &format!("title: \"Tar emot {}sökan\"", "an\\u00AD".repeat(20_000)),
+    );
+    model.write("process/kommun.yaml", lane);
+    let run = model.run(&["check", "--format", "json"]);
+    run.expect_status(1);
+    let codes = codes_of(&run);
+    assert!(codes.contains(&"E008 5:12".to_string()), "{run}");
+    assert!(run
+        .stdout
+        .contains("the title of step 2 is 60014 characters long; a title may have at most 300"));
+    model.run(&["build"]).expect_status(1);
+}
+
+#[test]
+fn eight_thousand_identical_headings_get_unique_ids_in_order() {
+    let model = Model::fixture("valid");
+    model.write(
+        "handlaggarstod/steg/7-klar.md",
+        "## Syfte\n\nText.\n\n".repeat(8_000) + "## Syfte 3\n\nSist.\n",
+    );
+    model.run(&["build"]).expect_status(0);
+    let html = model.read("book/steg/7.html");
+    // The page's own sections ("Kommer från", "Leder till") come first.
+    let ids: Vec<&str> = html
+        .match_indices("<h2 id=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .filter(|id| id.starts_with("syfte"))
+        .collect();
+    let mut expected = vec!["syfte".to_string()];
+    expected.extend((2..=8_000).map(|n| format!("syfte-{n}")));
+    // "Syfte 3" wants `syfte-3`, which the third "Syfte" already has.
+    expected.push("syfte-3-2".to_string());
+    let first_difference = ids.iter().zip(&expected).position(|(a, b)| a != b);
+    assert!(
+        ids.len() == expected.len() && first_difference.is_none(),
+        "{} ids, first difference at {first_difference:?}",
+        ids.len()
+    );
+}
