@@ -3,7 +3,7 @@
 use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
-use processkarta::diff::{self, report, revision, Side};
+use processkarta::diff::{self, report, revision};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -22,7 +22,11 @@ use std::process::ExitCode;
 /// number of words added and removed and the first changed places.
 ///
 /// A model with errors is compared as far as it could be read: the report says so, and the
-/// errors are printed to stderr as `check` prints them.
+/// errors are printed to stderr as `check` prints them. A file that cannot be read in one
+/// version (a YAML syntax error, say) is reported as not compared, with the reason, and its
+/// steps, lane or page are left out of both versions instead of being reported as removed.
+/// The report also lists the errors and warnings of `check` that are new in NEW, or
+/// resolved.
 ///
 /// Exit status: 0 whether or not there are changes (1 with --exit-code when there are),
 /// 2 usage or I/O error, or a folder or revision that is not a model.
@@ -59,20 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (src, checked) in [(&old_src, &old), (&new_src, &new)] {
         report_errors(&src.label, checked)?;
     }
-    let side = |label: &str, checked: &processkarta::Checked| {
-        let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        Side {
-            source: label.to_string(),
-            errors,
-            warnings,
-        }
-    };
-    let result = diff::diff(
-        &old.model,
-        &new.model,
-        side(&old_src.label, &old),
-        side(&new_src.label, &new),
-    );
+    let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label);
     let text = match args.format {
         Format::Text => report::text(&result),
         Format::Markdown => report::markdown(&result),
