@@ -412,3 +412,37 @@ fn eight_thousand_identical_headings_get_unique_ids_in_order() {
         ids.len()
     );
 }
+
+#[test]
+fn diff_of_two_maps_of_12000_steps_all_renamed() {
+    let old = chain(12_000);
+    let new = chain(12_000);
+    let lane = new.read("process/kedja0.yaml");
+    let renamed: String = lane
+        .lines()
+        .map(|l| match l.strip_prefix("    title: ") {
+            Some(t) => format!("    title: {t} ändrad\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    new.write("process/kedja0.yaml", renamed);
+    // Far more steps left after the exact rounds than the scored round takes: they are
+    // paired by number and lane instead (this ran for over ten minutes before).
+    let run = util::run_in(
+        new.path(),
+        &[
+            "diff",
+            old.path().to_str().unwrap(),
+            ".",
+            "--format",
+            "json",
+        ],
+    );
+    run.expect_status(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 12_000);
+    assert!(changes.iter().all(|c| c["change"] == "step-renamed"));
+    assert_eq!(changes[0]["old_title"], "Steg 1000");
+    assert_eq!(changes[0]["new_title"], "Steg 1000 ändrad");
+}
