@@ -3,11 +3,28 @@
 //! The library never prints and never stops at the first problem: every stage pushes
 //! [`Diagnostic`]s into a list, and the command line decides how to show them.
 
-use crate::source::{printable, SourceMap, Span};
+use crate::source::{SourceFile, SourceMap, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// Longest source line, in characters, printed whole under a message. A longer line is cut
+/// to a window around the marker, so that the output grows with the number of problems and
+/// not with their number times the length of the line.
+pub const MAX_LINE_CHARS: usize = 120;
+/// Characters of a cut line kept before the marker.
+const CUT_CONTEXT: usize = 40;
+/// Most problems printed per file by the human and GitHub formats; the others are counted
+/// in one closing line per file. The JSON format lists them all.
+pub const MAX_PER_FILE: usize = 25;
+/// Most lines of a marked range copied for the human format (it prints the first three and
+/// the last); a longer range is marked on its first line only.
+const MAX_MARKED_LINES: usize = 12;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,6 +67,7 @@ codes! {
     DuplicateKey = "E005", "duplicate-key";
     UnreadableFile = "E006", "unreadable-file";
     TooLarge = "E007", "too-large";
+    TextTooLong = "E008", "text-too-long";
     BookToml = "E010", "book-toml";
     BuildDirRefused = "E011", "build-dir-refused";
     MissingKarta = "E020", "missing-karta";
@@ -146,7 +164,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: printable(&message.into()).into_owned(),
+            message: message.into(),
             span: None,
             label: None,
             help: None,
@@ -171,13 +189,13 @@ impl Diagnostic {
 
     /// Sets the text shown under the marked source.
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(printable(&label.into()).into_owned());
+        self.label = Some(label.into());
         self
     }
 
     /// Sets how to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(printable(&help.into()).into_owned());
+        self.help = Some(help.into());
         self
     }
 
@@ -297,11 +315,11 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
 struct Located<'a> {
     severity: Severity,
     code: &'static str,
-    message: &'a str,
-    file: Option<std::borrow::Cow<'a, str>>,
+    message: Cow<'a, str>,
+    file: Option<Cow<'a, str>>,
     line: Option<usize>,
     column: Option<usize>,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
 }
 
 fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
@@ -309,56 +327,314 @@ fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
         Some(span) => {
             let f = sources.get(span.file);
             let (line, col) = f.line_col(span.start as usize);
-            (Some(printable(&f.name)), Some(line), Some(col))
+            (Some(escape_control(&f.name)), Some(line), Some(col))
         }
         None => (None, None, None),
     };
     Located {
         severity: d.severity,
         code: d.code.as_str(),
-        message: &d.message,
+        message: escape_control(&d.message),
         file,
         line,
         column,
-        help: d.help.as_deref(),
+        help: d.help.as_deref().map(escape_control),
+    }
+}
+
+/// True for characters that must not reach a terminal raw: control characters other than
+/// newline and tab (escape sequences, carriage return, backspace, C1 controls) and the
+/// bidirectional overrides that make text read differently from what it is.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes control characters (see above) as visible escapes such as `\u{1b}`, so that text
+/// from file names, YAML and Markdown never reaches the terminal raw. Every rendering of a
+/// diagnostic goes through this.
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if is_hidden(c) {
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    } else {
+        out.push(c);
+    }
+}
+
+/// The diagnostics each format prints, at most [`MAX_PER_FILE`] per file, and for each file
+/// with more its name and how many were left out, in order of the first problem in it.
+fn cap_per_file<'a>(
+    diagnostics: &'a [Diagnostic],
+    sources: &SourceMap,
+) -> (Vec<&'a Diagnostic>, Vec<(String, usize)>) {
+    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut order = Vec::new();
+    let mut shown = Vec::new();
+    for d in diagnostics {
+        let Some(span) = d.span else {
+            shown.push(d);
+            continue;
+        };
+        let n = seen.entry(span.file.0).or_insert_with(|| {
+            order.push(span.file);
+            0
+        });
+        *n += 1;
+        if *n <= MAX_PER_FILE {
+            shown.push(d);
+        }
+    }
+    let omitted = order
+        .into_iter()
+        .filter_map(|f| {
+            let n = seen[&f.0];
+            (n > MAX_PER_FILE).then(|| (sources.get(f).name.clone(), n - MAX_PER_FILE))
+        })
+        .collect();
+    (shown, omitted)
+}
+
+/// The line that stands for the problems of a file left out by [`cap_per_file`].
+fn omitted_line(file: &str, n: usize) -> String {
+    format!(
+        "… and {n} more in {}, not shown (fix the ones above first; `processkarta check --format json` lists them all)",
+        escape_control(file)
+    )
+}
+
+/// The lines of one marked range, as the human format shows them: control characters
+/// escaped and long lines cut around the marker, with the real line and column numbers.
+struct Excerpt {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+    /// 0-based line index in the real file of the excerpt's first line.
+    first_line: usize,
+    /// The marked range in `text`.
+    range: Range<usize>,
+    /// 1-based column (in characters) of the range's start in the real file.
+    start_col: usize,
+}
+
+impl Excerpt {
+    fn new(file: &SourceFile, span: Range<usize>) -> Excerpt {
+        let text = file.text.as_str();
+        let starts = file.line_starts();
+        let start = floor_boundary(text, span.start.min(text.len()));
+        let mut end = floor_boundary(text, span.end.min(text.len())).max(start);
+        let line_of = |at: usize| starts.partition_point(|&s| s <= at) - 1;
+        let line_end = |line: usize| {
+            let end = starts.get(line + 1).map_or(text.len(), |&s| s);
+            let content = text[starts[line]..end].trim_end_matches('\n');
+            starts[line] + content.trim_end_matches('\r').len()
+        };
+        let first = line_of(start);
+        let mut last = line_of(end);
+        if last - first >= MAX_MARKED_LINES {
+            last = first;
+            end = line_end(first).max(start);
+        }
+        let mut out = Excerpt {
+            name: escape_control(&file.name).into_owned(),
+            text: String::new(),
+            line_starts: Vec::new(),
+            first_line: first,
+            range: 0..0,
+            start_col: file.line_col(start).1,
+        };
+        for (line, &from) in starts.iter().enumerate().take(last + 1).skip(first) {
+            out.line_starts.push(out.text.len());
+            let to = line_end(line);
+            let focus = if line == first { start } else { end };
+            let (from_cut, to_cut) = window(text, from, to, focus.clamp(from, to));
+            if from_cut > from {
+                out.text.push('…');
+            }
+            let shown_from = out.text.len();
+            let mark = |at: usize, pos: usize, range: &mut Range<usize>| {
+                if line == first && at == start {
+                    range.start = pos;
+                }
+                if line == last && at == end {
+                    range.end = pos;
+                }
+            };
+            let mut range = out.range.clone();
+            if line == first && start < from_cut {
+                range.start = shown_from;
+            }
+            if line == last && end < from_cut {
+                range.end = shown_from;
+            }
+            for (i, c) in text[from_cut..to_cut].char_indices() {
+                mark(from_cut + i, out.text.len(), &mut range);
+                push_visible(&mut out.text, c);
+            }
+            if line == first && start >= to_cut {
+                range.start = out.text.len();
+            }
+            if line == last && end >= to_cut {
+                range.end = out.text.len();
+            }
+            out.range = range;
+            if to_cut < to {
+                out.text.push('…');
+            }
+            out.text.push('\n');
+        }
+        out.range.end = out.range.end.max(out.range.start);
+        out
+    }
+}
+
+/// The part of `text[from..to]` (one line) that is printed: all of it when it is at most
+/// [`MAX_LINE_CHARS`] characters, otherwise that many around `focus`.
+fn window(text: &str, from: usize, to: usize, focus: usize) -> (usize, usize) {
+    let line = &text[from..to];
+    if line.len() <= MAX_LINE_CHARS || line.chars().count() <= MAX_LINE_CHARS {
+        return (from, to);
+    }
+    let before: Vec<usize> = text[from..focus]
+        .char_indices()
+        .rev()
+        .take(CUT_CONTEXT)
+        .map(|(i, _)| from + i)
+        .collect();
+    let start = before.last().copied().unwrap_or(focus);
+    let end = text[start..to]
+        .char_indices()
+        .nth(MAX_LINE_CHARS)
+        .map_or(to, |(i, _)| start + i);
+    if end < to {
+        return (start, end);
+    }
+    // The marker is near the end of the line: show its last characters.
+    let start = text[from..to]
+        .char_indices()
+        .rev()
+        .nth(MAX_LINE_CHARS - 1)
+        .map_or(from, |(i, _)| from + i);
+    (start, to)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl<'a> Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.line_starts.partition_point(|&s| s <= byte_index) - 1)
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.first_line + line_index + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        if line_index == 0 && byte_index == self.range.start {
+            return Ok(self.start_col);
+        }
+        let range = self.line_range((), line_index)?;
+        Ok(files::column_index(&self.text, range, byte_index) + 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len() - 1,
+            })?;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.text.len(), |&s| s);
+        Ok(start..end)
     }
 }
 
 /// Renders diagnostics the way rustc does: message, `file:line:col`, the source line with a
 /// marker, and the help. Plain text; `color` adds ANSI colours for a terminal.
+///
+/// At most [`MAX_PER_FILE`] problems per file are printed, each source line at most
+/// [`MAX_LINE_CHARS`] characters around its marker, and control characters in file names,
+/// sources and messages are escaped.
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    for (_, f) in sources.iter() {
-        // Source lines and names are printed made printable: a model's text never drives the terminal.
-        files.add(printable(&f.name), printable(&f.text));
-    }
     let config = term::Config::default();
+    let (shown, omitted) = cap_per_file(diagnostics, sources);
     let mut out = String::new();
-    for d in diagnostics {
+    for d in shown {
         let mut cs = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(&d.message);
-        if let Some(span) = d.span {
-            let mut label = Label::primary(span.file.0 as usize, span.range());
+        .with_message(escape_control(&d.message));
+        let excerpt = match d.span {
+            Some(span) => Excerpt::new(sources.get(span.file), span.range()),
+            None => Excerpt {
+                name: String::new(),
+                text: String::new(),
+                line_starts: vec![0],
+                first_line: 0,
+                range: 0..0,
+                start_col: 1,
+            },
+        };
+        if d.span.is_some() {
+            let mut label = Label::primary((), excerpt.range.clone());
             if let Some(text) = &d.label {
-                label = label.with_message(text);
+                label = label.with_message(escape_control(text));
             }
             cs = cs.with_labels(vec![label]);
         }
         if let Some(help) = &d.help {
-            cs = cs.with_notes(vec![format!("help: {help}")]);
+            cs = cs.with_notes(vec![format!("help: {}", escape_control(help))]);
         }
         if color {
             let mut buf = term::termcolor::Buffer::ansi();
-            if term::emit_to_write_style(&mut buf, &config, &files, &cs).is_ok() {
+            if term::emit_to_write_style(&mut buf, &config, &excerpt, &cs).is_ok() {
                 out.push_str(&String::from_utf8_lossy(buf.as_slice()));
             }
         } else {
-            let _ = term::emit_to_string(&mut out, &config, &files, &cs);
+            let _ = term::emit_to_string(&mut out, &config, &excerpt, &cs);
         }
+    }
+    for (file, n) in omitted {
+        out.push_str(&omitted_line(&file, n));
+        out.push('\n');
     }
     out
 }
@@ -375,7 +651,8 @@ pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
 pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
 
 /// Renders diagnostics as GitHub Actions workflow commands, so a pull request shows each
-/// problem on its line, in the order given (causes first, see [`sort`]).
+/// problem on its line, in the order given (causes first, see [`sort`]). At most
+/// [`MAX_PER_FILE`] per file, then a notice with the count of the rest.
 ///
 /// When there are problems, the last line is one `::notice` with the counts (a clean model
 /// prints nothing). A notice rather than a plain log line:
@@ -384,21 +661,22 @@ pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
 /// than the [`GITHUB_ANNOTATIONS_SHOWN`] annotations of each kind that GitHub shows.
 pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    let (shown, omitted) = cap_per_file(diagnostics, sources);
+    for d in shown {
         let l = locate(d, sources);
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         let mut props = Vec::new();
-        if let (Some(file), Some(line), Some(col)) = (l.file, l.line, l.column) {
-            props.push(format!("file={}", escape_property(&file)));
+        if let (Some(file), Some(line), Some(col)) = (&l.file, l.line, l.column) {
+            props.push(format!("file={}", escape_property(file)));
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));
         }
         props.push(format!("title={}", d.code.as_str()));
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
+        let mut message = l.message.into_owned();
+        if let Some(help) = &l.help {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
@@ -406,6 +684,13 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             "::{kind} {}::{}\n",
             props.join(","),
             escape_data(&message)
+        ));
+    }
+    for (file, n) in omitted {
+        out.push_str(&format!(
+            "::notice file={}::{}\n",
+            escape_property(&escape_control(&file)),
+            escape_data(&omitted_line(&file, n))
         ));
     }
     if !diagnostics.is_empty() {

@@ -87,50 +87,50 @@ impl SourceFile {
             .map_or(start + end_of_line, |(i, _)| start + i)
     }
 
+    /// [`SourceFile::offset_of`] for positions that mostly come in reading order, as a
+    /// parser's events do: each call walks on from the previous position when it can, so a
+    /// whole file costs one pass even when it is a single long line.
+    pub fn offsets(&self) -> Offsets<'_> {
+        Offsets {
+            file: self,
+            last: (0, 0, 0),
+        }
+    }
+
     /// Byte offsets where each line starts.
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
     }
 }
 
-/// `s` with every character that a terminal would act on replaced by a visible one of the
-/// same length in bytes and characters, so byte offsets and columns still hold: ASCII
-/// control characters (but tab, line feed and the carriage return of CRLF) become `?`, C1
-/// controls `¿`, and bidirectional overrides and isolates `\u{FFFD}`. Used for everything
-/// from a model that diagnostics print: source lines, file names, link targets.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char, next: Option<char>| match c {
-        '\t' | '\n' => false,
-        '\r' => next != Some('\n'),
-        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{9f}' => true,
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        _ => false,
-    };
-    let mut chars = s.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if bad(c, chars.peek().copied()) {
-            any = true;
-            break;
-        }
-    }
-    if !any {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if bad(c, chars.peek().copied()) {
-            out.push(match c.len_utf8() {
-                1 => '?',
-                2 => '¿',
-                _ => '\u{FFFD}',
-            });
+/// See [`SourceFile::offsets`].
+pub struct Offsets<'a> {
+    file: &'a SourceFile,
+    /// The last position asked for: 1-based line, 0-based column in characters, byte offset.
+    last: (usize, usize, usize),
+}
+
+impl Offsets<'_> {
+    /// Byte offset of a 1-based line and a 0-based column counted in characters.
+    pub fn offset_of(&mut self, line: usize, col_chars: usize) -> usize {
+        let (last_line, last_col, last_byte) = self.last;
+        let at = if line == last_line && col_chars >= last_col {
+            let text = &self.file.text;
+            let end_of_line = self
+                .file
+                .line_starts
+                .get(line)
+                .map_or(text.len(), |&next| next - 1);
+            text[last_byte..end_of_line]
+                .char_indices()
+                .nth(col_chars - last_col)
+                .map_or(end_of_line, |(i, _)| last_byte + i)
         } else {
-            out.push(c);
-        }
+            self.file.offset_of(line, col_chars)
+        };
+        self.last = (line, col_chars, at);
+        at
     }
-    std::borrow::Cow::Owned(out)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -198,19 +198,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn printable_keeps_lengths_and_drops_terminal_controls() {
-        let raw = "a\u{1b}[2J\u{7}b\u{9b}c\u{202e}d\te\r\nf\rg";
-        let shown = printable(raw);
-        assert_eq!(shown, "a?[2J?b¿c\u{FFFD}d\te\r\nf?g");
-        assert_eq!(shown.len(), raw.len());
-        assert_eq!(shown.chars().count(), raw.chars().count());
-        assert!(matches!(
-            printable("åäö\r\n"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-    }
-
-    #[test]
     fn line_col_counts_characters_and_ignores_crlf() {
         let mut map = SourceMap::new(Path::new("."));
         let id = map.add("a.yaml", "\u{feff}ab\r\nåäx: 1\r\n".to_string());
@@ -219,6 +206,11 @@ mod tests {
         let x = f.text.find('x').unwrap();
         assert_eq!(f.line_col(x), (2, 3));
         assert_eq!(f.offset_of(2, 2), x);
+        let mut cursor = f.offsets();
+        assert_eq!(cursor.offset_of(2, 1), f.offset_of(2, 1));
+        assert_eq!(cursor.offset_of(2, 2), x);
+        assert_eq!(cursor.offset_of(2, 9), f.offset_of(2, 9));
+        assert_eq!(cursor.offset_of(1, 0), 0);
         assert_eq!(f.line_col(0), (1, 1));
     }
 }

@@ -10,8 +10,8 @@ use util::{tree, Model, Run};
 
 /// The JSON diagnostics of a `--format json` run as `CODE file:line:col`.
 fn located(run: &Run) -> Vec<String> {
-    let diags: Vec<serde_json::Value> = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e})\n{run}"));
+    let diags: Vec<serde_json::Value> =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e})\n{run}"));
     util::places(&diags)
 }
 

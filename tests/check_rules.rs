@@ -56,6 +56,7 @@ rules! {
     e005_duplicate_key => "E005-duplicate-key",
     e006_unreadable_file => "E006-unreadable-file",
     e007_too_large => "E007-too-large",
+    e008_text_too_long => "E008-text-too-long",
     e010_book_toml => "E010-book-toml",
     e011_build_dir_refused => "E011-build-dir-refused",
     e020_missing_karta => "E020-missing-karta",

@@ -50,7 +50,8 @@ fn the_workflow_checks_and_posts_the_diff_on_pull_requests() {
     assert!(
         lines
             .iter()
-            .any(|l| l == "processkarta check --format github"),
+            // Fails on warnings too, as .ci/run does: a W003 must not pass review.
+            .any(|l| l == "processkarta check --format github --deny-warnings"),
         "{lines:#?}"
     );
     let diff = lines
@@ -105,7 +106,7 @@ fn the_gitlab_snippet_is_yaml_with_the_same_commands() {
     );
     assert_eq!(
         script.last().map(String::as_str),
-        Some("processkarta check")
+        Some("processkarta check --deny-warnings")
     );
     assert!(
         script

@@ -55,6 +55,9 @@ fn step_added() {
         "step-added",
         &[
             "",
+            "Errors and warnings of check",
+            "  + new warning W001 at process/kommun.yaml:20: step 8 leads back to step 7, against the numbering",
+            "",
             "Overview: Diffmodell",
             "  + step 8 \"Följer upp\" added in Kommunen (task)",
             "  - arrow 6 \"Gemensam konsultation\" → 7 \"Klar\"",
@@ -323,6 +326,9 @@ fn subprocess_added() {
         "subprocess-added",
         &[
             "",
+            "Errors and warnings of check",
+            "  + new warning W001 at process/kommun.yaml:22: step 8 leads back to step 7, against the numbering",
+            "",
             "Sub-processes",
             "  + subprocess samordning \"Samordning av insatser\" added, opened from step 8, 3 steps",
             "",
@@ -435,7 +441,9 @@ _Removed steps and arrows carry their old numbers._
 
 ### Guidance
 
-- Step **5** · `steg/5-bokar-tid.md`: **added**, 6 words
+| Step | Page | Change |
+|---|---|---|
+| **5** | `steg/5-bokar-tid.md` | **added**, 6 words |
 ";
     assert_eq!(run.stdout, expected, "{run}");
     let same = fixtures().run(&["diff", "base", "base", "--format", "markdown"]);
@@ -495,6 +503,10 @@ fn a_model_with_errors_is_compared_and_its_errors_are_shown() {
         run.stdout,
         "processkarta diff: base → with-errors\n\
          note: with-errors has 2 errors; it is compared as far as it could be read (run `processkarta check` for details)\n\
+         \n\
+         Errors and warnings of check\n\
+         \x20 + new error E035 at process/individ.yaml:7: step 7 cannot be reached from any start\n\
+         \x20 + new error E031 at process/team.yaml:6: step 6 points to step 99, which does not exist\n\
          \n\
          Overview: Diffmodell\n\
          \x20 - arrow 6 \"Gemensam konsultation\" → 7 \"Klar\"\n\
@@ -606,4 +618,103 @@ fn git_revisions_are_read_without_touching_the_working_tree() {
 
     // A revision that does not exist is a usage error.
     run_in(&model, &["diff", "no-such-branch", "HEAD"]).expect_status(2);
+}
+
+/// The fixtures with a copy of `base` as `broken`, where one lane file has an unquoted
+/// colon in a title: YAML cannot read the file at all.
+fn with_broken_lane() -> Model {
+    let m = fixtures();
+    util::copy_dir(&m.path().join("base"), &m.path().join("broken"));
+    let lane = m
+        .read("broken/process/kommun.yaml")
+        .replace("title: Tar emot ansökan", "title: Tar emot: ansökan");
+    m.write("broken/process/kommun.yaml", lane);
+    m
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_not_compared_rather_than_removed() {
+    let m = with_broken_lane();
+    let run = m.run(&["diff", "base", "broken"]);
+    run.expect_status(0);
+    let mut lines = run.stdout.lines();
+    assert_eq!(lines.next(), Some("processkarta diff: base → broken"));
+    assert!(run.stdout.contains("\nNot compared\n  ! process/kommun.yaml: cannot be read in broken: this file is not valid YAML"), "{run}");
+    assert!(run.stdout.contains("(line 4, E001)"), "{run}");
+    // Before: the lane and its steps, arrows and pages were reported removed.
+    assert!(!run.stdout.contains("removed"), "{run}");
+    assert!(!run.stdout.contains("lane"), "{run}");
+    assert!(run.stdout.ends_with("\n\nno changes\n"), "{run}");
+    let json = m.run(&["diff", "base", "broken", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["changes"], json!([]), "{json}");
+    assert_eq!(v["not_compared"][0]["file"], "process/kommun.yaml");
+    assert_eq!(v["not_compared"][0]["side"], "new");
+    assert!(v["new"]["errors"].as_u64().unwrap() >= 1, "{json}");
+    let md = m.run(&["diff", "base", "broken", "--format", "markdown"]);
+    assert!(
+        md.stdout.contains("> [!CAUTION]\n> **Not compared:** `process/kommun.yaml` cannot be read in `broken`: this file is not valid YAML"),
+        "{md}"
+    );
+    // Fixed again, it is compared: the other way round nothing is reported as added.
+    let back = m.run(&["diff", "broken", "base"]);
+    assert!(!back.stdout.contains("added"), "{back}");
+    assert!(back.stdout.contains("cannot be read in broken"), "{back}");
+}
+
+#[test]
+fn new_and_resolved_warnings_are_in_every_report() {
+    let m = fixtures();
+    let md = m.run(&["diff", "base", "step-added", "--format", "markdown"]);
+    md.expect_status(0);
+    assert!(
+        md.stdout.contains("| Check | Code | Problem | Where |\n|---|---|---|---|\n| **new warning** | W001 | step 8 leads back to step 7, against the numbering | `process/kommun.yaml` line 20 |\n"),
+        "{md}"
+    );
+    let back = m.run(&["diff", "step-added", "base"]);
+    assert!(
+        back.stdout.contains("\nErrors and warnings of check\n  - resolved warning W001 at process/kommun.yaml:20: step 8 leads back to step 7, against the numbering\n"),
+        "{back}"
+    );
+    let json = m.run(&["diff", "base", "step-added", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["new_problems"],
+        json!([{"severity": "warning", "code": "W001", "message": "step 8 leads back to step 7, against the numbering", "file": "process/kommun.yaml", "line": 20}])
+    );
+    // The same warning in both versions is neither new nor resolved.
+    let same = m.run(&["diff", "step-added", "step-added"]);
+    assert_eq!(
+        same.stdout,
+        "processkarta diff: step-added → step-added\nno changes\n"
+    );
+}
+
+#[test]
+fn markdown_guidance_reads_as_text_one_row_per_step() {
+    let run = diff("guidance", &["--format", "markdown"]);
+    assert!(
+        run.stdout.ends_with("\
+### Guidance
+
+| Step | Page | Change |
+|---|---|---|
+| **5** | `steg/5-medicinsk-bedomning.md` | 3 words added, 1 removed: … Regionen gör en medicinsk **och psykosocial** bedömning av arbetsförmågan och …<br>… arbetsförmågan och skriver ett ~~intyg.~~ **läkarintyg.** Så här gör du … |
+"),
+        "{run}"
+    );
+    // No Markdown source escaped into the comment.
+    assert!(!run.stdout.contains("\\#"), "{run}");
+    let m = fixtures();
+    m.write("one-word/.keep", "");
+    util::copy_dir(&m.path().join("base"), &m.path().join("one-word"));
+    let page = m.read("one-word/handlaggarstod/steg/5-medicinsk-bedomning.md");
+    m.write(
+        "one-word/handlaggarstod/steg/5-medicinsk-bedomning.md",
+        page.replacen("skriver", "skriver noga", 1),
+    );
+    let one = m.run(&["diff", "base", "one-word"]);
+    assert!(one.stdout.contains(": 1 word added, 0 removed\n"), "{one}");
+    let md = m.run(&["diff", "base", "one-word", "--format", "markdown"]);
+    assert!(md.stdout.contains("| 1 word added, 0 removed: "), "{md}");
 }

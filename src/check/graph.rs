@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{MapId, Model, ProcessMap, StepKind};
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, Reversed};
 use std::collections::HashSet;
@@ -166,7 +166,9 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         }
     }
 
-    let sccs = tarjan_scc(&g);
+    // Kosaraju, not Tarjan: petgraph's `tarjan_scc` recurses once per step of a chain and
+    // overflows the stack on long maps; `kosaraju_scc` keeps its own stack on the heap.
+    let sccs = kosaraju_scc(&g);
     let mut component = vec![0usize; map.steps.len()];
     for (c, scc) in sccs.iter().enumerate() {
         for n in scc {

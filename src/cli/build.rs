@@ -1,6 +1,7 @@
 //! `processkarta build`.
 
 use super::check::{report, Format};
+use super::output;
 use anyhow::Result;
 use processkarta::check;
 use processkarta::diagnostic;
@@ -48,7 +49,7 @@ fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
         Some(out) => match outdir::check_build_dir(out, &protected) {
             Ok(dir) => Ok(Ok(dir)),
             Err(refusal) => {
-                eprintln!("error: {refusal}\n  help: {}", refusal.help);
+                output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
                 Ok(Err(ExitCode::from(2)))
             }
         },
@@ -59,7 +60,7 @@ fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
                 Err(refusal) => {
                     let diag = check::build_dir_refusal(model, &refusal);
                     report(&[diag], &model.sources, Format::Human)?;
-                    eprintln!("1 error: nothing was built");
+                    output::err_line("1 error: nothing was built")?;
                     Ok(Err(ExitCode::from(1)))
                 }
             }
@@ -77,7 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if checked.has_errors() {
         report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        eprintln!("{errors} error(s), {warnings} warning(s): nothing was built");
+        output::err_line(format_args!(
+            "{errors} error(s), {warnings} warning(s): nothing was built"
+        ))?;
         return Ok(ExitCode::from(1));
     }
     report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
@@ -86,7 +89,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(o) => o,
         Err(diags) => {
             report(&diags, &model.sources, Format::Human)?;
-            eprintln!("{} error(s): nothing was built", diags.len());
+            output::err_line(format_args!("{} error(s): nothing was built", diags.len()))?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -97,11 +100,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let lock = match BuildLock::try_acquire(&dir)? {
         Locking::Acquired(lock) => lock,
         Locking::Busy(busy) => {
-            eprintln!(
+            output::err_line(format_args!(
                 "another build is writing {}; waiting for it to finish (lock: {})",
                 dir.display(),
                 busy.lock_path().display()
-            );
+            ))?;
             let lock = busy.wait()?;
             // The other build changed the folder: look at it again.
             if let Err(exit) = target(&args, model)? {
@@ -115,15 +118,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for line in
             processkarta::render::map::layout_report(&processkarta::render::map::Layouts::of(model))
         {
-            eprintln!("{line}");
+            output::err_line(line)?;
         }
     }
     let pages = output.files.keys().filter(|p| p.ends_with(".html")).count();
     let maps = output.files.keys().filter(|p| p.ends_with(".svg")).count();
-    eprintln!(
+    output::err_line(format_args!(
         "built {pages} pages and {maps} maps in {} ms → {}",
         started.elapsed().as_millis(),
         dir.display()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,10 @@
 //! `processkarta check`.
 
+use super::output;
 use anyhow::Result;
 use processkarta::diagnostic::{self, Diagnostic};
 use processkarta::source::SourceMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,11 +50,10 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap, format: Format) -> Resu
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let mut err = std::io::stderr().lock();
-            err.write_all(diagnostic::render_human(diags, sources, color).as_bytes())?;
+            output::err(diagnostic::render_human(diags, sources, color))?;
         }
-        Format::Json => print!("{}", diagnostic::render_json(diags, sources)),
-        Format::Github => print!("{}", diagnostic::render_github(diags, sources)),
+        Format::Json => output::out(diagnostic::render_json(diags, sources))?,
+        Format::Github => output::out(diagnostic::render_github(diags, sources))?,
     }
     Ok(())
 }
@@ -69,18 +69,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.format == Format::Human {
         let steps: usize = checked.model.maps().map(|m| m.steps.len()).sum();
         if errors == 0 && warnings == 0 {
-            eprintln!(
+            output::err_line(format_args!(
                 "ok: {steps} steps on {} maps, {} guidance pages, no problems",
                 checked.model.maps().count(),
                 checked.model.guidance.len()
-            );
+            ))?;
         } else {
-            eprintln!("{errors} error(s), {warnings} warning(s)");
+            output::err_line(format_args!("{errors} error(s), {warnings} warning(s)"))?;
         }
         if args.verbose && errors == 0 {
             let layouts = processkarta::render::map::Layouts::of(&checked.model);
             for line in processkarta::render::map::layout_report(&layouts) {
-                eprintln!("{line}");
+                output::err_line(line)?;
             }
         }
     }

@@ -1,9 +1,10 @@
 //! `processkarta diff`.
 
+use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
-use processkarta::diff::{self, report, revision, Side};
-use std::io::{IsTerminal, Write};
+use processkarta::diff::{self, report, revision};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Show what changed in the process between two versions of a model.
@@ -21,7 +22,11 @@ use std::process::ExitCode;
 /// number of words added and removed and the first changed places.
 ///
 /// A model with errors is compared as far as it could be read: the report says so, and the
-/// errors are printed to stderr as `check` prints them.
+/// errors are printed to stderr as `check` prints them. A file that cannot be read in one
+/// version (a YAML syntax error, say) is reported as not compared, with the reason, and its
+/// steps, lane or page are left out of both versions instead of being reported as removed.
+/// The report also lists the errors and warnings of `check` that are new in NEW, or
+/// resolved.
 ///
 /// Exit status: 0 whether or not there are changes (1 with --exit-code when there are),
 /// 2 usage or I/O error, or a folder or revision that is not a model.
@@ -58,26 +63,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (src, checked) in [(&old_src, &old), (&new_src, &new)] {
         report_errors(&src.label, checked)?;
     }
-    let side = |label: &str, checked: &processkarta::Checked| {
-        let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        Side {
-            source: label.to_string(),
-            errors,
-            warnings,
-        }
-    };
-    let result = diff::diff(
-        &old.model,
-        &new.model,
-        side(&old_src.label, &old),
-        side(&new_src.label, &new),
-    );
+    let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label);
     let text = match args.format {
         Format::Text => report::text(&result),
         Format::Markdown => report::markdown(&result),
         Format::Json => report::json(&result),
     };
-    print!("{text}");
+    output::out(text)?;
     Ok(ExitCode::from(u8::from(
         args.exit_code && !result.is_empty(),
     )))
@@ -95,8 +87,14 @@ fn report_errors(label: &str, checked: &processkarta::Checked) -> Result<()> {
         return Ok(());
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut err = std::io::stderr().lock();
-    writeln!(err, "errors in {label}:")?;
-    err.write_all(diagnostic::render_human(&errors, &checked.model.sources, color).as_bytes())?;
+    output::err_line(format_args!(
+        "errors in {}:",
+        diagnostic::escape_control(label)
+    ))?;
+    output::err(diagnostic::render_human(
+        &errors,
+        &checked.model.sources,
+        color,
+    ))?;
     Ok(())
 }

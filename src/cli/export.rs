@@ -1,11 +1,11 @@
 //! `processkarta export`.
 
 use super::check::{report, Format};
+use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::export::{self, Target};
 use processkarta::outdir::{self, Protected};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +57,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
     if checked.has_errors() {
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        eprintln!("{errors} error(s), {warnings} warning(s): nothing was exported");
+        output::err_line(format_args!(
+            "{errors} error(s), {warnings} warning(s): nothing was exported"
+        ))?;
         return Ok(ExitCode::from(1));
     }
     let target = match args.to {
@@ -72,7 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             match outdir::check_export_file(path, &protected) {
                 Ok(real) => Some(real),
                 Err(refusal) => {
-                    eprintln!("error: {refusal}\n  help: {}", refusal.help);
+                    output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -82,7 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = export::export(&checked.model, target);
     match &out {
         Some(path) => processkarta::write::write_file_atomic(path, text.as_bytes())?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => output::out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

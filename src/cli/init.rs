@@ -1,5 +1,6 @@
 //! `processkarta init`.
 
+use super::output;
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,10 +46,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    eprintln!(
+    output::err_line(format_args!(
         "created a model with {} files in {}; try `processkarta check` and `processkarta build` there",
         files.len(),
         args.dir.display()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

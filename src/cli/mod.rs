@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod export;
 mod init;
+mod output;
 mod schema;
 mod serve;
 
@@ -18,6 +19,10 @@ use std::process::ExitCode;
 /// linked guidance site.
 ///
 /// Exit status: 0 success, 1 the model has errors, 2 usage or I/O error.
+///
+/// Output into a closed pipe (`processkarta schema | head -c1`) stops quietly and the
+/// command ends with its usual status; any other failed write (a full disk) is reported
+/// once, with status 2.
 #[derive(Parser, Debug)]
 #[command(name = "processkarta", version, arg_required_else_help = true)]
 pub struct Cli {

@@ -1,5 +1,6 @@
 //! `processkarta schema`.
 
+use super::output;
 use anyhow::Result;
 use processkarta::schema::{self, FileKind};
 use std::process::ExitCode;
@@ -49,6 +50,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Which::Book => FileKind::Book,
         }),
     };
-    println!("{}", serde_json::to_string_pretty(&value)?);
+    output::out(format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     Ok(ExitCode::SUCCESS)
 }

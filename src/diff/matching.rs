@@ -11,6 +11,11 @@
 //!    while the best score reaches [`THRESHOLD`]; each accepted pair can make its neighbours'
 //!    scores rise, so the scores are recomputed after each one.
 //!
+//! Round 3 compares every step left on one side with every step left on the other, again
+//! after each accepted pair; when more than [`MAX_SCORED_PAIRS`] pairs are left (a map of
+//! thousands of changed steps), it pairs the steps left with the same number and lane
+//! instead, so that the time stays bounded.
+//!
 //! What is left unmatched was removed (old) or added (new).
 
 use crate::model::ProcessMap;
@@ -18,6 +23,9 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Lowest score at which two steps count as the same step.
 pub const THRESHOLD: f64 = 0.5;
+
+/// Most pairs of steps that round 3 scores.
+pub const MAX_SCORED_PAIRS: usize = 40_000;
 
 const W_TITLE: f64 = 0.55;
 const W_NEIGHBOURS: f64 = 0.3;
@@ -153,23 +161,45 @@ pub fn match_steps(old: &ProcessMap, new: &ProcessMap) -> Matching {
         m.pair(o, n);
     }
 
-    // 3. Greedy by score.
+    // 3. Greedy by score, among the steps left after rounds 1 and 2.
+    let old_left: Vec<usize> = (0..old.steps.len())
+        .filter(|&o| m.old_to_new[o].is_none())
+        .collect();
+    let new_left: Vec<usize> = (0..new.steps.len())
+        .filter(|&n| m.new_to_old[n].is_none())
+        .collect();
+    if old_left.len().saturating_mul(new_left.len()) > MAX_SCORED_PAIRS {
+        for &o in &old_left {
+            if let Some(n) = new.index_of(old.steps[o].nr) {
+                if m.new_to_old[n].is_none() && old.steps[o].lane == new.steps[n].lane {
+                    m.pair(o, n);
+                }
+            }
+        }
+        return m;
+    }
     let old_nb = neighbours(old);
     let new_nb = neighbours(new);
-    let title_sim: Vec<Vec<f64>> = old
-        .steps
+    // Title similarity of each pair left, by (position in old_left, position in new_left).
+    let title_sim: Vec<Vec<f64>> = old_left
         .iter()
-        .map(|a| {
-            new.steps
+        .map(|&o| {
+            new_left
                 .iter()
-                .map(|b| title_similarity(&a.title, &b.title))
+                .map(|&n| title_similarity(&old.steps[o].title, &new.steps[n].title))
                 .collect()
         })
         .collect();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
-        for o in (0..old.steps.len()).filter(|&o| m.old_to_new[o].is_none()) {
-            for n in (0..new.steps.len()).filter(|&n| m.new_to_old[n].is_none()) {
+        for (i, &o) in old_left.iter().enumerate() {
+            if m.old_to_new[o].is_some() {
+                continue;
+            }
+            for (j, &n) in new_left.iter().enumerate() {
+                if m.new_to_old[n].is_some() {
+                    continue;
+                }
                 let a = &old.steps[o];
                 let b = &new.steps[n];
                 let shared = old_nb[o]
@@ -182,7 +212,7 @@ pub fn match_steps(old: &ProcessMap, new: &ProcessMap) -> Matching {
                 } else {
                     shared as f64 / most as f64
                 };
-                let score = W_TITLE * title_sim[o][n]
+                let score = W_TITLE * title_sim[i][j]
                     + W_NEIGHBOURS * nb
                     + W_NUMBER * f64::from(u8::from(a.nr.local == b.nr.local))
                     + W_LANE * f64::from(u8::from(a.lane == b.lane));

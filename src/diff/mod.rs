@@ -12,7 +12,9 @@ pub mod report;
 pub mod revision;
 pub mod words;
 
-use crate::model::{LaneId, MapId, Model, Page, ProcessMap, StepNr};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{Lane, LaneId, MapId, Model, Page, ProcessMap, StepNr};
+use crate::Checked;
 use matching::Matching;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,6 +50,44 @@ pub struct ModelDiff {
     pub maps: BTreeMap<String, String>,
     /// The changes, grouped: lanes, sub-processes, each map's steps and arrows, guidance.
     pub changes: Vec<Change>,
+    /// Files that could not be read on one side, so that their content was not compared
+    /// (left out of the JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_compared: Vec<NotCompared>,
+    /// Errors and warnings of `check` that the new version has and the old has not
+    /// (left out of the JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub new_problems: Vec<Problem>,
+    /// Errors and warnings of the old version that the new has no more.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resolved_problems: Vec<Problem>,
+}
+
+/// A file of one side that could not be read: its steps, lane, sub-process or page are
+/// left out of both sides, so that they are not reported as removed or added.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct NotCompared {
+    /// The file, relative to the model folder (`process/kommun.yaml`).
+    pub file: String,
+    /// The side where it could not be read: `old` or `new`.
+    pub side: String,
+    /// Why, in the words of `check`.
+    pub reason: String,
+}
+
+/// One error or warning of `check`, for the lists of new and resolved problems.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The code, e.g. `W003`.
+    pub code: String,
+    /// The message.
+    pub message: String,
+    /// The file, when the problem has a place.
+    pub file: Option<String>,
+    /// Its line in that version of the file.
+    pub line: Option<usize>,
 }
 
 impl ModelDiff {
@@ -294,7 +334,8 @@ pub enum Change {
         words_removed: usize,
         /// The first changed places, git word-diff style: `… context [-old-]{+new+} context …`.
         excerpt: Vec<String>,
-        /// The same places as data, for the Markdown form.
+        /// The changed places of the text as read (without Markdown marks), for the
+        /// Markdown form; empty when only marks or link targets changed.
         #[serde(skip)]
         hunks: Vec<words::Hunk>,
     },
@@ -328,15 +369,238 @@ pub fn map_key(id: &MapId) -> String {
     }
 }
 
+/// Codes of the problems that keep a whole file out of the model: syntax, duplicate keys,
+/// not UTF-8 or unreadable, too large. (A wrong type, an unknown or a missing field keeps
+/// only its step or header out; see [`file_lost`].)
+const FILE_LOST: [Code; 4] = [
+    Code::YamlSyntax,
+    Code::DuplicateKey,
+    Code::UnreadableFile,
+    Code::TooLarge,
+];
+
+/// True when `d` means that part of its file is missing from the model: the whole file, or
+/// a step or the header of a lane or sub-process file.
+fn file_lost(d: &Diagnostic) -> bool {
+    d.is_error()
+        && (FILE_LOST.contains(&d.code)
+            || matches!(
+                d.code,
+                Code::WrongType | Code::UnknownField | Code::MissingField
+            ))
+}
+
+/// The files of a checked model that could not be read in full, with the first reason.
+fn lost_files(checked: &Checked) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for d in checked.diagnostics.iter().filter(|d| file_lost(d)) {
+        if let Some(span) = d.span {
+            let name = checked.model.sources.get(span.file).name.clone();
+            out.entry(name).or_insert_with(|| {
+                let (line, _) = checked
+                    .model
+                    .sources
+                    .get(span.file)
+                    .line_col(span.start as usize);
+                format!("{} (line {line}, {})", d.message, d.code.as_str())
+            });
+        }
+    }
+    out
+}
+
+/// What makes two problems the same one in both versions: code, file and message (not the
+/// line, which moves when lines are added above it).
+type ProblemKey = (String, Option<String>, String);
+
+/// The problems of a checked model, keyed so that the same problem in both versions
+/// matches even when lines moved.
+fn problems(checked: &Checked) -> Vec<(ProblemKey, Problem)> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (file, line) = match d.span {
+                Some(span) => {
+                    let f = checked.model.sources.get(span.file);
+                    (
+                        Some(f.name.clone()),
+                        Some(f.line_col(span.start as usize).0),
+                    )
+                }
+                None => (None, None),
+            };
+            let key = (d.code.as_str().to_string(), file.clone(), d.message.clone());
+            let problem = Problem {
+                severity: d.severity,
+                code: d.code.as_str().to_string(),
+                message: d.message.clone(),
+                file,
+                line,
+            };
+            (key, problem)
+        })
+        .collect()
+}
+
+/// The problems of `of` that `other` has not (each counted: two equal ones in `of` and one
+/// in `other` leave one).
+fn problems_not_in(of: &[(ProblemKey, Problem)], other: &[(ProblemKey, Problem)]) -> Vec<Problem> {
+    let mut left: BTreeMap<&ProblemKey, usize> = BTreeMap::new();
+    for (key, _) in other {
+        *left.entry(key).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (key, problem) in of {
+        match left.get_mut(key) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => out.push(problem.clone()),
+        }
+    }
+    out
+}
+
+/// Compares two checked models: [`diff`], except that files which could not be read on
+/// either side are left out of both and listed as not compared, and the errors and
+/// warnings that are new or resolved are listed too. `old_source` and `new_source` are the
+/// folders or revisions as given.
+pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: &str) -> ModelDiff {
+    let side = |source: &str, checked: &Checked| {
+        let (errors, warnings) = crate::diagnostic::count(&checked.diagnostics);
+        Side {
+            source: source.to_string(),
+            errors,
+            warnings,
+        }
+    };
+    let mut not_compared = Vec::new();
+    for (name, checked) in [("old", old), ("new", new)] {
+        for (file, reason) in lost_files(checked) {
+            not_compared.push(NotCompared {
+                file,
+                side: name.to_string(),
+                reason,
+            });
+        }
+    }
+    let skip: BTreeSet<String> = not_compared.iter().map(|n| n.file.clone()).collect();
+    // A sub-process whose opening step is in such a file loses its numbers ("4.2") on that
+    // side: leave it out of both too.
+    let mut skip_maps = BTreeSet::new();
+    if !skip.is_empty() {
+        for model in [&old.model, &new.model] {
+            for m in &model.subprocesses {
+                let opener_lost = m.opened_from.is_none_or(|nr| {
+                    model
+                        .overview
+                        .step(nr)
+                        .is_none_or(|s| skip.contains(&model.sources.get(s.span.file).name))
+                });
+                if opener_lost {
+                    skip_maps.insert(map_key(&m.id));
+                }
+            }
+        }
+    }
+    let mut result = compare(
+        &View::new(&old.model, &skip, &skip_maps),
+        &View::new(&new.model, &skip, &skip_maps),
+        side(old_source, old),
+        side(new_source, new),
+    );
+    // Without the overview's file or book.toml nothing can be matched reliably.
+    if skip.contains("process/karta.yaml") || skip.contains("book.toml") {
+        result.changes.clear();
+    }
+    result.not_compared = not_compared;
+    let (old_problems, new_problems) = (problems(old), problems(new));
+    result.new_problems = problems_not_in(&new_problems, &old_problems);
+    result.resolved_problems = problems_not_in(&old_problems, &new_problems);
+    result
+}
+
+/// One side as compared: the parts of the model that do not come from a skipped file.
+struct View<'a> {
+    model: &'a Model,
+    lanes: Vec<Lane>,
+    overview: ProcessMap,
+    subprocesses: Vec<ProcessMap>,
+    guidance: BTreeMap<StepNr, Page>,
+    /// The introduction and the free pages.
+    others: Vec<Page>,
+}
+
+impl<'a> View<'a> {
+    /// The model without what comes from the files in `skip` and without the maps in
+    /// `skip_maps`; a step's page goes with its step.
+    fn new(model: &'a Model, skip: &BTreeSet<String>, skip_maps: &BTreeSet<String>) -> View<'a> {
+        let kept = |file: crate::source::FileId| !skip.contains(&model.sources.get(file).name);
+        let map = |m: &ProcessMap| {
+            let mut m = m.clone();
+            m.steps.retain(|s| kept(s.span.file));
+            m
+        };
+        let overview = map(&model.overview);
+        let subprocesses: Vec<ProcessMap> = model
+            .subprocesses
+            .iter()
+            .filter(|m| kept(m.file) && !skip_maps.contains(&map_key(&m.id)))
+            .map(map)
+            .collect();
+        let steps: BTreeSet<StepNr> = std::iter::once(&overview)
+            .chain(&subprocesses)
+            .flat_map(|m| m.steps.iter().map(|s| s.nr))
+            .collect();
+        View {
+            model,
+            lanes: model
+                .lanes
+                .iter()
+                .filter(|l| kept(l.file))
+                .cloned()
+                .collect(),
+            overview,
+            subprocesses,
+            guidance: model
+                .guidance
+                .iter()
+                .filter(|(nr, p)| kept(p.file) && steps.contains(nr))
+                .map(|(nr, p)| (*nr, p.clone()))
+                .collect(),
+            others: model
+                .intro
+                .iter()
+                .chain(&model.pages)
+                .filter(|p| kept(p.file))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn lane(&self, id: &LaneId) -> Option<&Lane> {
+        self.lanes.iter().find(|l| &l.id == id)
+    }
+}
+
 /// Compares two models. `old` and `new` describe where they came from.
 pub fn diff(old: &Model, new: &Model, old_side: Side, new_side: Side) -> ModelDiff {
+    let none = BTreeSet::new();
+    compare(
+        &View::new(old, &none, &none),
+        &View::new(new, &none, &none),
+        old_side,
+        new_side,
+    )
+}
+
+fn compare(old: &View, new: &View, old_side: Side, new_side: Side) -> ModelDiff {
     let mut changes = Vec::new();
     let mut lanes = BTreeMap::new();
-    for l in old.lanes.iter().chain(&new.lanes) {
+    for l in old.model.lanes.iter().chain(&new.model.lanes) {
         lanes.insert(l.id.0.clone(), l.name.clone());
     }
     let mut maps = BTreeMap::new();
-    for m in old.maps().chain(new.maps()) {
+    for m in old.model.maps().chain(new.model.maps()) {
         maps.insert(map_key(&m.id), m.title.clone());
     }
 
@@ -400,10 +664,13 @@ pub fn diff(old: &Model, new: &Model, old_side: Side, new_side: Side) -> ModelDi
         lanes,
         maps,
         changes,
+        not_compared: Vec::new(),
+        new_problems: Vec::new(),
+        resolved_problems: Vec::new(),
     }
 }
 
-fn diff_lanes(old: &Model, new: &Model, changes: &mut Vec<Change>) {
+fn diff_lanes(old: &View, new: &View, changes: &mut Vec<Change>) {
     for l in &new.lanes {
         match old.lane(&l.id) {
             None => changes.push(Change::LaneAdded {
@@ -625,8 +892,8 @@ fn word_count(text: &str) -> usize {
 }
 
 fn diff_guidance(
-    old: &Model,
-    new: &Model,
+    old: &View,
+    new: &View,
     renumber: &BTreeMap<StepNr, StepNr>,
     changes: &mut Vec<Change>,
 ) {
@@ -638,9 +905,9 @@ fn diff_guidance(
             Some((new_nr, new_page)) => {
                 seen_new.insert(new_nr);
                 if let Some(c) = page_change(
-                    old,
+                    old.model,
                     old_page,
-                    new,
+                    new.model,
                     new_page,
                     Some(old_nr.to_string()),
                     Some(new_nr.to_string()),
@@ -653,7 +920,7 @@ fn diff_guidance(
                 Change::GuidanceRemoved {
                     old_step: Some(old_nr.to_string()),
                     old_path: old_page.path.clone(),
-                    words: word_count(&page_text(old, old_page)),
+                    words: word_count(&page_text(old.model, old_page)),
                 },
             )),
         }
@@ -665,7 +932,7 @@ fn diff_guidance(
                 Change::GuidanceAdded {
                     step: Some(new_nr.to_string()),
                     path: page.path.clone(),
-                    words: word_count(&page_text(new, page)),
+                    words: word_count(&page_text(new.model, page)),
                 },
             ));
         }
@@ -675,21 +942,20 @@ fn diff_guidance(
     changes.extend(step_changes.into_iter().map(|(_, c)| c));
 
     // The introduction and free pages, by path.
-    let others = |m: &Model| -> BTreeMap<String, Page> {
-        m.intro
+    let others = |v: &View| -> BTreeMap<String, Page> {
+        v.others
             .iter()
-            .chain(&m.pages)
             .map(|p| (p.path.clone(), p.clone()))
             .collect()
     };
     let (old_pages, new_pages) = (others(old), others(new));
     for (path, page) in &new_pages {
         match old_pages.get(path) {
-            Some(o) => changes.extend(page_change(old, o, new, page, None, None)),
+            Some(o) => changes.extend(page_change(old.model, o, new.model, page, None, None)),
             None => changes.push(Change::GuidanceAdded {
                 step: None,
                 path: path.clone(),
-                words: word_count(&page_text(new, page)),
+                words: word_count(&page_text(new.model, page)),
             }),
         }
     }
@@ -698,7 +964,7 @@ fn diff_guidance(
             changes.push(Change::GuidanceRemoved {
                 old_step: None,
                 old_path: path.clone(),
-                words: word_count(&page_text(old, page)),
+                words: word_count(&page_text(old.model, page)),
             });
         }
     }
@@ -712,10 +978,12 @@ fn page_change(
     old_step: Option<String>,
     step: Option<String>,
 ) -> Option<Change> {
-    let d = words::diff(&page_text(old, old_page), &page_text(new, new_page));
+    let (old_text, new_text) = (page_text(old, old_page), page_text(new, new_page));
+    let d = words::diff(&old_text, &new_text);
     if d.is_empty() {
         return None;
     }
+    let read = words::diff(&words::prose(&old_text), &words::prose(&new_text));
     Some(Change::GuidanceChanged {
         old_step,
         step,
@@ -724,6 +992,6 @@ fn page_change(
         words_added: d.added,
         words_removed: d.removed,
         excerpt: d.hunks.iter().map(report::plain_hunk).collect(),
-        hunks: d.hunks,
+        hunks: read.hunks,
     })
 }

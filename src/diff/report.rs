@@ -2,7 +2,8 @@
 //! comment, JSON for other tools.
 
 use super::words::Hunk;
-use super::{Change, ModelDiff};
+use super::{Change, ModelDiff, Problem};
+use crate::diagnostic::Severity;
 use std::fmt::Write;
 
 /// The JSON report (see the README).
@@ -42,6 +43,83 @@ fn hunk(h: &Hunk, esc: impl Fn(&str) -> String, del: (&str, &str), ins: (&str, &
         parts.push("…".into());
     }
     parts.join(" ")
+}
+
+/// Most new (and most resolved) problems listed in a report; `check` lists them all.
+const MAX_PROBLEMS: usize = 20;
+
+/// "1 word", "2 words".
+fn words(n: usize) -> String {
+    format!("{n} word{}", if n == 1 { "" } else { "s" })
+}
+
+/// The side's folder or revision, from `old` or `new`.
+fn side_source<'a>(diff: &'a ModelDiff, side: &str) -> &'a str {
+    if side == "old" {
+        &diff.old.source
+    } else {
+        &diff.new.source
+    }
+}
+
+fn severity(p: &Problem) -> &'static str {
+    match p.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn place(p: &Problem) -> String {
+    match (&p.file, p.line) {
+        (Some(f), Some(l)) => format!("{f}:{l}"),
+        (Some(f), None) => f.clone(),
+        _ => "the model".into(),
+    }
+}
+
+/// The not-compared files and the new and resolved problems, as text lines.
+fn text_findings(diff: &ModelDiff, out: &mut String) {
+    if !diff.not_compared.is_empty() {
+        let _ = writeln!(out, "\nNot compared");
+        for n in &diff.not_compared {
+            let _ = writeln!(
+                out,
+                "  ! {}: cannot be read in {}: {}",
+                n.file,
+                side_source(diff, &n.side),
+                n.reason
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  (what these files hold is left out of both versions until they can be read)"
+        );
+    }
+    if !diff.new_problems.is_empty() || !diff.resolved_problems.is_empty() {
+        let _ = writeln!(out, "\nErrors and warnings of check");
+        for (mark, what, list) in [
+            ("+", "new", &diff.new_problems),
+            ("-", "resolved", &diff.resolved_problems),
+        ] {
+            for p in list.iter().take(MAX_PROBLEMS) {
+                let _ = writeln!(
+                    out,
+                    "  {mark} {what} {} {} at {}: {}",
+                    severity(p),
+                    p.code,
+                    place(p),
+                    p.message
+                );
+            }
+            if list.len() > MAX_PROBLEMS {
+                let _ = writeln!(
+                    out,
+                    "  … and {} more {what} (`processkarta check` lists them all)",
+                    list.len() - MAX_PROBLEMS
+                );
+            }
+        }
+    }
 }
 
 /// Kinds of change, for the summary line.
@@ -175,9 +253,13 @@ pub fn text(diff: &ModelDiff) -> String {
     for note in error_notes(diff) {
         let _ = writeln!(out, "note: {note}");
     }
+    text_findings(diff, &mut out);
     if diff.is_empty() {
+        if out.lines().count() > 1 {
+            out.push('\n');
+        }
         out.push_str("no changes\n");
-        return out;
+        return crate::diagnostic::escape_control(&out).into_owned();
     }
     let section = |out: &mut String, title: &str, lines: Vec<String>| {
         if !lines.is_empty() {
@@ -229,20 +311,26 @@ pub fn text(diff: &ModelDiff) -> String {
                     .as_ref()
                     .map_or(String::new(), |s| format!(", was opened from step {s}"))
             )),
-            Change::GuidanceAdded { step, path, words } => guidance.push(format!(
-                "+ {path}{}: added, {words} words",
+            Change::GuidanceAdded {
+                step,
+                path,
+                words: n,
+            } => guidance.push(format!(
+                "+ {path}{}: added, {}",
                 step.as_ref()
-                    .map_or(String::new(), |s| format!(" (step {s})"))
+                    .map_or(String::new(), |s| format!(" (step {s})")),
+                words(*n)
             )),
             Change::GuidanceRemoved {
                 old_step,
                 old_path,
-                words,
+                words: n,
             } => guidance.push(format!(
-                "- {old_path}{}: removed, {words} words",
+                "- {old_path}{}: removed, {}",
                 old_step
                     .as_ref()
-                    .map_or(String::new(), |s| format!(" (step {s})"))
+                    .map_or(String::new(), |s| format!(" (step {s})")),
+                words(*n)
             )),
             Change::GuidanceChanged {
                 old_step,
@@ -264,7 +352,8 @@ pub fn text(diff: &ModelDiff) -> String {
                     String::new()
                 };
                 guidance.push(format!(
-                    "~ {path}{renamed}{at}: {words_added} words added, {words_removed} removed"
+                    "~ {path}{renamed}{at}: {} added, {words_removed} removed",
+                    words(*words_added)
                 ));
                 for e in excerpt {
                     guidance.push(format!("    {e}"));
@@ -295,7 +384,8 @@ pub fn text(diff: &ModelDiff) -> String {
         if n == 1 { "" } else { "s" },
         summary(diff)
     );
-    out
+    // Titles and labels come from the model: never a raw control character on a terminal.
+    crate::diagnostic::escape_control(&out).into_owned()
 }
 
 fn text_line(diff: &ModelDiff, change: &Change) -> String {
@@ -475,6 +565,7 @@ pub fn markdown(diff: &ModelDiff) -> String {
         }
         out.push('\n');
     }
+    md_findings(diff, &mut out);
     if diff.is_empty() {
         out.push_str("No changes to the process or its guidance.\n");
         return out;
@@ -578,9 +669,69 @@ pub fn markdown(diff: &ModelDiff) -> String {
 
     let guidance: Vec<String> = diff.changes.iter().filter_map(md_guidance).collect();
     if !guidance.is_empty() {
-        let _ = writeln!(out, "\n### Guidance\n\n{}", guidance.join("\n"));
+        let _ = writeln!(
+            out,
+            "\n### Guidance\n\n| Step | Page | Change |\n|---|---|---|\n{}",
+            guidance.join("\n")
+        );
     }
     out
+}
+
+/// The not-compared files as a caution, and the new and resolved problems as a table, at
+/// the top of the comment where a reviewer sees them first.
+fn md_findings(diff: &ModelDiff, out: &mut String) {
+    if !diff.not_compared.is_empty() {
+        out.push_str("> [!CAUTION]\n");
+        for n in &diff.not_compared {
+            let _ = writeln!(
+                out,
+                "> **Not compared:** {} cannot be read in {}: {}  ",
+                code(&n.file),
+                code(side_source(diff, &n.side)),
+                md(&n.reason)
+            );
+        }
+        out.push_str(
+            "> What these files hold is left out of both versions until they can be read.\n\n",
+        );
+    }
+    if diff.new_problems.is_empty() && diff.resolved_problems.is_empty() {
+        return;
+    }
+    out.push_str("| Check | Code | Problem | Where |\n|---|---|---|---|\n");
+    for (what, list) in [
+        ("new", &diff.new_problems),
+        ("resolved", &diff.resolved_problems),
+    ] {
+        if list.len() > MAX_PROBLEMS {
+            let _ = writeln!(
+                out,
+                "| {what} | | … and {} more (`processkarta check` lists them all) | |",
+                list.len() - MAX_PROBLEMS
+            );
+        }
+        for p in list.iter().take(MAX_PROBLEMS) {
+            let label = format!("{what} {}", severity(p));
+            let label = if what == "new" {
+                format!("**{label}**")
+            } else {
+                label
+            };
+            let _ = writeln!(
+                out,
+                "| {label} | {} | {} | {} |",
+                p.code,
+                md(&p.message),
+                match (&p.file, p.line) {
+                    (Some(f), Some(l)) => format!("{} line {l}", code(f)),
+                    (Some(f), None) => code(f),
+                    _ => "the model".into(),
+                }
+            );
+        }
+    }
+    out.push('\n');
 }
 
 fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
@@ -725,29 +876,30 @@ fn md_arrow_row(change: &Change) -> Option<String> {
     })
 }
 
+/// One row of the guidance table: the step, the page and what changed, with the changed
+/// places as the text reads (struck out and in bold), not as Markdown source.
 fn md_guidance(change: &Change) -> Option<String> {
-    let step = |s: &Option<String>| {
-        s.as_ref()
-            .map_or(String::new(), |s| format!("Step **{}** · ", md(s)))
-    };
+    let step = |s: &Option<String>| s.as_ref().map_or("–".into(), |s| format!("**{}**", md(s)));
     Some(match change {
         Change::GuidanceAdded {
             step: s,
             path,
-            words,
-        } => {
-            format!("- {}{}: **added**, {words} words", step(s), code(path))
-        }
+            words: n,
+        } => format!(
+            "| {} | {} | **added**, {} |",
+            step(s),
+            code(path),
+            words(*n)
+        ),
         Change::GuidanceRemoved {
             old_step,
             old_path,
-            words,
+            words: n,
         } => {
-            format!(
-                "- {}{}: **removed**, {words} words",
-                step(old_step),
-                code(old_path)
-            )
+            let nr = old_step
+                .as_ref()
+                .map_or("–".into(), |s| format!("~~{}~~", md(s)));
+            format!("| {nr} | {} | **removed**, {} |", code(old_path), words(*n))
         }
         Change::GuidanceChanged {
             old_step,
@@ -759,8 +911,8 @@ fn md_guidance(change: &Change) -> Option<String> {
             hunks,
             ..
         } => {
-            let at = match (old_step, s) {
-                (Some(o), Some(n)) if o != n => format!("Step **{}** (was {}) · ", md(n), md(o)),
+            let nr = match (old_step, s) {
+                (Some(o), Some(n)) if o != n => md_step(o, n),
                 (_, s) => step(s),
             };
             let renamed = if old_path != path {
@@ -768,14 +920,20 @@ fn md_guidance(change: &Change) -> Option<String> {
             } else {
                 String::new()
             };
-            let mut line = format!(
-                "- {at}{}{renamed}: +{words_added} / −{words_removed} words",
-                code(path)
-            );
-            for h in hunks {
-                let _ = write!(line, "\n  - {}", markdown_hunk(h));
-            }
-            line
+            let places = if hunks.is_empty() {
+                "only Markdown marks or link targets changed".to_string()
+            } else {
+                hunks
+                    .iter()
+                    .map(markdown_hunk)
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            };
+            format!(
+                "| {nr} | {}{renamed} | {} added, {words_removed} removed: {places} |",
+                code(path),
+                words(*words_added)
+            )
         }
         _ => return None,
     })

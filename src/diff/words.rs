@@ -42,6 +42,22 @@ impl WordDiff {
     }
 }
 
+/// The text of a Markdown page as a reader sees it: headings, paragraphs, list items and
+/// link texts, without the Markdown marks (`##`, `**`, `[…](steg:12)`).
+pub fn prose(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
 /// The words of a text: runs of non-whitespace.
 pub fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
@@ -201,6 +217,16 @@ mod tests {
         assert_eq!(
             d.hunks[0].after.0,
             vec!["och", "bedömer", "arbetsförmågan", "noga."]
+        );
+    }
+
+    #[test]
+    fn prose_drops_the_markdown_marks() {
+        assert_eq!(
+            words(&prose(
+                "## Syfte\n\nLäs [läkarintyget](steg:12) **noga**.\n"
+            )),
+            ["Syfte", "Läs", "läkarintyget", "noga", "."]
         );
     }
 

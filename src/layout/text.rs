@@ -72,13 +72,31 @@ fn metrics(weight: Weight) -> &'static Metrics {
 
 /// Width of `text` set at `size` (in the same unit as `size`). Soft hyphens take no room.
 pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
+    to_width(units(text, weight), size, weight)
+}
+
+/// Width of `text` in font units. A sum of whole numbers, so it is exact in any order: the
+/// width of a line can be kept up to date as parts are added, without measuring it again.
+fn units(text: &str, weight: Weight) -> f64 {
     let m = metrics(weight);
     text.chars()
         .filter(|&c| c != SOFT_HYPHEN)
         .map(|c| m.advance(c))
         .sum::<f64>()
-        * size
-        / m.units_per_em
+}
+
+fn to_width(units: f64, size: f64, weight: Weight) -> f64 {
+    units * size / metrics(weight).units_per_em
+}
+
+/// Units of `text` as drawn at the end of a line: with "-" for a soft hyphen at its end.
+fn shown_units(text: &str, weight: Weight) -> f64 {
+    let hyphen = if text.ends_with(SOFT_HYPHEN) {
+        metrics(weight).advance('-')
+    } else {
+        0.0
+    };
+    units(text, weight) + hyphen
 }
 
 /// A line as drawn: a soft hyphen at its end becomes "-", the others vanish.
@@ -101,38 +119,49 @@ pub fn widest_piece(text: &str, size: f64, weight: Weight) -> f64 {
 /// after a dash or slash inside a word ("vård–socialtjänst") and at a soft hyphen; a part
 /// still wider than a line is split with a hyphen. Always returns at least one line, with
 /// the soft hyphens resolved.
+///
+/// Linear in the length of `text`: the width of the line being filled is kept as a sum of
+/// font units, never measured again from its start.
 pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String> {
+    let m = metrics(weight);
+    let fits = |units: f64| to_width(units, size, weight) <= max_width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // Units of `line` with its soft hyphens taking no room and none shown as "-".
+    let mut line_units = 0.0;
     for word in text.split_whitespace() {
         for (k, part) in break_parts(word).into_iter().enumerate() {
             // Parts after the first continue the word without a space.
-            let joiner = if k == 0 { " " } else { "" };
-            let candidate = if line.is_empty() {
-                part.to_string()
-            } else {
-                format!("{line}{joiner}{part}")
-            };
-            if width(&shown(&candidate), size, weight) <= max_width {
-                line = candidate;
+            let joiner = if k == 0 && !line.is_empty() { " " } else { "" };
+            let part_units = units(part, weight);
+            // A soft hyphen at the end of the part is drawn as "-" if the line ends there.
+            let hyphen_if_last = shown_units(part, weight) - part_units;
+            let joined = line_units + units(joiner, weight) + part_units;
+            if fits(joined + hyphen_if_last) {
+                line.push_str(joiner);
+                line.push_str(part);
+                line_units = joined;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(shown(&std::mem::take(&mut line)));
             }
-            if width(&shown(part), size, weight) <= max_width {
-                line = part.to_string();
+            if fits(part_units + hyphen_if_last) {
+                line.push_str(part);
+                line_units = part_units;
                 continue;
             }
             // Split an over-long part; never leave fewer than three letters on the last
             // line of it ("Rehabiliteringspla-" + "n" reads badly).
             let chars: Vec<char> = plain(part).chars().collect();
+            let hyphen = m.advance('-');
             let mut start = 0;
             while start < chars.len() {
                 let mut end = start + 1;
+                let mut trial = m.advance(chars[start]) + hyphen;
                 while end < chars.len() {
-                    let trial: String = chars[start..=end].iter().chain(['-'].iter()).collect();
-                    if width(&trial, size, weight) > max_width {
+                    trial += m.advance(chars[end]);
+                    if !fits(trial) {
                         break;
                     }
                     end += 1;
@@ -151,6 +180,7 @@ pub fn wrap(text: &str, size: f64, weight: Weight, max_width: f64) -> Vec<String
                 start = end;
             }
             line = chars[start..].iter().collect();
+            line_units = units(&line, weight);
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -262,6 +292,18 @@ mod tests {
         for l in &long {
             assert!(width(l, 8.0, Weight::Regular) <= 40.0, "{l}");
         }
+    }
+
+    #[test]
+    fn a_word_of_20000_soft_hyphens_wraps_into_lines_that_fit() {
+        let word = "an\u{ad}".repeat(20_000);
+        let lines = wrap(&word, 7.0, Weight::Regular, 60.0);
+        assert!(lines.len() > 1000, "{}", lines.len());
+        for l in &lines {
+            assert!(width(l, 7.0, Weight::Regular) <= 60.0, "{l}");
+        }
+        let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert_eq!(joined, "an".repeat(20_000));
     }
 
     #[test]

@@ -522,7 +522,8 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
         Seq(usize, Vec<Node>),
         Map(usize, Vec<Node>),
     }
-    let pos = |m: &saphyr_parser::Marker| src.offset_of(m.line(), m.col());
+    let mut offsets = src.offsets();
+    let mut pos = |m: &saphyr_parser::Marker| offsets.offset_of(m.line(), m.col());
     let mut stack: Vec<(Frame, Option<usize>)> = Vec::new();
     let mut root: Option<Node> = None;
     // Expanded size of each anchored node, and of the document so far.

@@ -255,6 +255,13 @@ pub fn lost_step(
 /// line, never elsewhere.
 pub const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Most characters (soft hyphens included) of a step title. A title is printed in its box
+/// on the map; a longer text belongs in the guidance page. The bound keeps the layout, which
+/// measures and wraps every title, and the map files small whatever the input.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Most characters of an arrow's label, printed beside the arrow on the map.
+pub const MAX_LABEL_CHARS: usize = 100;
+
 /// `text` without its soft hyphens: what a reader sees when the text is not wrapped.
 pub fn plain(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(SOFT_HYPHEN) {

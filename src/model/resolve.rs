@@ -3,7 +3,7 @@
 
 use super::{
     lost_step, Book, Edge, Lane, LaneId, Losses, MapId, Model, Page, ProcessMap, Step, StepKind,
-    StepNr,
+    StepNr, MAX_LABEL_CHARS, MAX_TITLE_CHARS,
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::yaml::did_you_mean;
@@ -389,7 +389,7 @@ fn unknown_lane(id: &str, at: Span, lane_ids: &[String], losses: &Losses) -> Dia
 }
 
 fn make_step(
-    s: RawStep,
+    mut s: RawStep,
     parent: Option<u32>,
     lane: LaneId,
     file: FileId,
@@ -407,6 +407,22 @@ fn make_step(
                 .help("number steps from 1"),
         );
     }
+    let title_chars = s.def.title.chars().count();
+    if title_chars > MAX_TITLE_CHARS {
+        diags.push(
+            Diagnostic::error(
+                Code::TextTooLong,
+                format!(
+                    "the title of step {} is {title_chars} characters long; a title may have at most {MAX_TITLE_CHARS}",
+                    StepNr::on(parent, s.def.nr)
+                ),
+            )
+            .at(title_span)
+            .label("too long to print in a box on the map")
+            .help("keep the title to a few words; put the detail in the step's guidance page"),
+        );
+        s.def.title = s.def.title.chars().take(MAX_TITLE_CHARS).collect();
+    }
     if s.def.title.trim().is_empty() {
         diags.push(
             Diagnostic::error(Code::WrongType, "the step has an empty title")
@@ -420,16 +436,36 @@ fn make_step(
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
-            let at = match next_node {
-                Some(n) => match n.index(i) {
-                    Some(item) => item.get("to").unwrap_or(item).span_in(file),
-                    None => n.span_in(file),
-                },
-                None => span,
+            let item = next_node.and_then(|n| n.index(i));
+            let at = match (next_node, item) {
+                (_, Some(item)) => item.get("to").unwrap_or(item).span_in(file),
+                (Some(n), None) => n.span_in(file),
+                (None, None) => span,
             };
+            let mut label = a.label;
+            if let Some(text) = label.as_mut() {
+                let chars = text.chars().count();
+                if chars > MAX_LABEL_CHARS {
+                    let label_span = item.and_then(|i| i.get("label")).map_or(at, |l| l.span_in(file));
+                    diags.push(
+                        Diagnostic::error(
+                            Code::TextTooLong,
+                            format!(
+                                "the label of the arrow from step {} to step {} is {chars} characters long; a label may have at most {MAX_LABEL_CHARS}",
+                                StepNr::on(parent, s.def.nr),
+                                StepNr::on(parent, a.to)
+                            ),
+                        )
+                        .at(label_span)
+                        .label("too long to print beside the arrow")
+                        .help("a label names the answer or the condition in a word or two, e.g. `label: Ja`"),
+                    );
+                    *text = text.chars().take(MAX_LABEL_CHARS).collect();
+                }
+            }
             Edge {
                 to: StepNr::on(parent, a.to),
-                label: a.label.filter(|l| !l.trim().is_empty()),
+                label: label.filter(|l| !l.trim().is_empty()),
                 span: at,
             }
         })

@@ -54,7 +54,7 @@ impl Model {
 
     /// A copy of the repository's own model (book.toml, process/, handlaggarstod/, themes/).
     pub fn repository() -> Model {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempdir();
         std::fs::copy(repo().join("book.toml"), dir.path().join("book.toml")).unwrap();
         for sub in ["process", "handlaggarstod", "themes"] {
             copy_dir(&repo().join(sub), &dir.path().join(sub));
@@ -64,9 +64,9 @@ impl Model {
 
     /// A model written by `processkarta init` (in a folder `model` of its own temp dir).
     pub fn init() -> Model {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempdir();
         run_in(dir.path(), &["init", "model"]).expect_status(0);
-        let model = tempfile::tempdir().unwrap();
+        let model = tempdir();
         copy_dir(&dir.path().join("model"), model.path());
         Model { dir: model }
     }

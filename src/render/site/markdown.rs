@@ -10,7 +10,7 @@
 use crate::model::links::{self, LinkTarget};
 use crate::model::{slug, Model, StepNr};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A heading of a rendered page.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -122,7 +122,7 @@ pub fn render(ctx: &Ctx, markdown: &str) -> Rendered {
     let mut out: Vec<Event> = Vec::new();
     let mut rendered = Rendered::default();
     let mut text = String::new();
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let mut used_ids = Ids::default();
     let mut links: Vec<LinkAction> = Vec::new();
     let mut images: Vec<ImageAction> = Vec::new();
     // Open heading: index of its start event, its new level, where its text starts.
@@ -368,7 +368,15 @@ pub fn step_anchor(nr: StepNr) -> String {
     }
 }
 
-fn unique_id(text: &str, reserved: &[&str], used: &mut BTreeSet<String>) -> String {
+/// The heading ids given out on one page, and for each base id the next number to try, so
+/// that many headings with the same text (8 000 times `## Syfte`) take linear time.
+#[derive(Default)]
+struct Ids {
+    used: BTreeSet<String>,
+    next: HashMap<String, usize>,
+}
+
+fn unique_id(text: &str, reserved: &[&str], ids: &mut Ids) -> String {
     let mut base = slug(text);
     if base.is_empty() {
         base = "avsnitt".into();
@@ -381,12 +389,17 @@ fn unique_id(text: &str, reserved: &[&str], used: &mut BTreeSet<String>) -> Stri
         base = format!("avsnitt-{base}");
     }
     let mut id = base.clone();
-    let mut n = 2;
-    while used.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+    if ids.used.contains(&id) {
+        let n = ids.next.entry(base.clone()).or_insert(2);
+        loop {
+            id = format!("{base}-{n}");
+            *n += 1;
+            if !ids.used.contains(&id) {
+                break;
+            }
+        }
     }
-    used.insert(id.clone());
+    ids.used.insert(id.clone());
     id
 }
 
@@ -413,9 +426,12 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_avoid_reserved_ones() {
-        let mut used = BTreeSet::new();
+        let mut used = Ids::default();
         assert_eq!(unique_id("Syfte", &[], &mut used), "syfte");
         assert_eq!(unique_id("Syfte", &[], &mut used), "syfte-2");
+        assert_eq!(unique_id("Syfte 3", &[], &mut used), "syfte-3");
+        assert_eq!(unique_id("Syfte", &[], &mut used), "syfte-4");
+        assert_eq!(unique_id("Syfte", &[], &mut used), "syfte-5");
         assert_eq!(unique_id("Steg 12", &[], &mut used), "avsnitt-steg-12");
         assert_eq!(
             unique_id("Kommer från", &[], &mut used),
