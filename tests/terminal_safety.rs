@@ -1,5 +1,5 @@
 //! Control characters from file names and Markdown never reach the terminal raw: every
-//! format of `check` prints them as visible characters, at the same columns.
+//! format of `check` prints them escaped, with the marker under the escaped text.
 
 mod util;
 
@@ -11,7 +11,7 @@ const RAW: [char; 4] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'];
 
 #[cfg(unix)]
 #[test]
-fn control_characters_are_printed_visibly() {
+fn control_characters_are_printed_escaped() {
     let model = Model::fixture("valid");
     model.write(
         "handlaggarstod/steg/\u{1b}]0;pwned\u{7}\u{1b}[2Jx.md",
@@ -30,22 +30,23 @@ fn control_characters_are_printed_visibly() {
         assert!(!all.contains(RAW), "{}", all.escape_debug());
     }
     assert!(
-        human
-            .stderr
-            .contains("error[E054]: handlaggarstod/steg/?]0;pwned??[2Jx.md does not start"),
+        human.stderr.contains(
+            r"error[E054]: handlaggarstod/steg/\u{1b}]0;pwned\u{7}\u{1b}[2Jx.md does not start"
+        ),
         "{human}"
     );
-    // The marker stays under the link: the replacements keep the columns.
+    // The marker stays under the link, escapes included.
     assert!(
-        human
-            .stderr
-            .contains("3 │ [x](steg:9¿\u{FFFD}) [y](<a?b.md>)\n  │                    ^^^^^^"),
+        human.stderr.contains(concat!(
+            r"3 │ [x](steg:9\u{9b}\u{202e}) [y](<a\u{1b}b.md>)",
+            "\n  │     ^^^^^^^^^^^^^^^^^^^^\n"
+        )),
         "{human}"
     );
     assert!(
         github
             .stdout
-            .contains("file=handlaggarstod/steg/?]0;pwned??[2Jx.md,line=1,col=1"),
+            .contains(r"file=handlaggarstod/steg/\u{1b}]0;pwned\u{7}\u{1b}[2Jx.md,line=1,col=1"),
         "{github}"
     );
 }
