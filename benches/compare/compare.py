@@ -438,8 +438,14 @@ def main():
                         f.write(text)
                     result = json.loads(text)
                     drawing = dot_drawing(result, steps, lanes)
-                except (subprocess.CalledProcessError, ValueError) as e:
-                    notes.append(f"{graph}: dot with splines={splines} failed: {str(e)[:200]}")
+                except subprocess.CalledProcessError as e:
+                    # dot prints its internal tables after an error: keep the error line.
+                    errors = [l for l in e.stderr.splitlines() if "Error" in l]
+                    why = errors[0].strip() if errors else f"exit status {e.returncode}"
+                    notes.append(f"{graph}: dot with splines={splines} failed: {why}")
+                    continue
+                except ValueError as e:
+                    notes.append(f"{graph}: dot with splines={splines} failed: {e}")
                     continue
                 except Timeout:
                     add([graph, engines[3], *no_figures(f"{timeout}, {splines}")])

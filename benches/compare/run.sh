@@ -40,7 +40,7 @@ dirty="$(git -C "$repo" status --porcelain -- src 2>/dev/null | head -1)"
 echo "Layout comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores."
 echo "src/ at ${src_commit}${dirty:+ (with uncommitted changes)};" \
   "elkjs $(node -p 'require(process.argv[1]).version' "$here/node_modules/elkjs/package.json")," \
-  "$(dot -V 2>&1 | sed 's/ (.*//'), node $(node --version)."
+  "Graphviz $(dot -V 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p'), node $(node --version)."
 echo
 python3 "$here/compare.py" --repo "$repo" --work "$work" \
   --bin "$target/release/processkarta" --helper "$target/release/examples/compare_models" \
