@@ -397,6 +397,11 @@ def main():
             ours = None
             if built:
                 ours = svg_drawing(svg, lanes)
+                if (len(ours.steps), len(ours.edges)) != (len(steps), len(arrows)):
+                    sys.exit(
+                        f"{svg}: {len(ours.steps)} steps and {len(ours.edges)} arrows drawn, "
+                        f"but the map has {len(steps)} and {len(arrows)}"
+                    )
                 add([graph, engines[0], *cells(count(ours), float(times[m["id"]]))])
             else:
                 add([graph, engines[0], *no_figures(timeout)])
