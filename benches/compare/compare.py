@@ -464,8 +464,10 @@ def main():
     print("|---|---|---:|---:|---:|---|---:|")
     for r in rows:
         print("| " + " | ".join(r) + " |")
+    if notes:
+        print()
     for n in notes:
-        print(f"\n- {n}")
+        print(f"- {n}")
 
 
 if __name__ == "__main__":
