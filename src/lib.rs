@@ -30,6 +30,9 @@ pub struct Checked {
     /// Every problem, follow-on problems folded into their causes, causes first (see
     /// [`diagnostic::sort`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// The layouts of the maps, in the order of [`model::Model::maps`], when `check` made
+    /// them (a model whose graph has no errors); [`render::render_checked`] reuses them.
+    pub maps: Option<Vec<layout::MapLayout>>,
 }
 
 impl Checked {
@@ -43,8 +46,13 @@ impl Checked {
 pub fn check_model(root: &Path) -> Result<Checked, load::LoadError> {
     let (raw, mut diagnostics) = load::load(root)?;
     let model = model::resolve(raw, &mut diagnostics);
-    diagnostics.extend(check::check(&model));
+    let (found, maps) = check::check_and_lay_out(&model);
+    diagnostics.extend(found);
     diagnostic::fold(&mut diagnostics);
     diagnostic::sort(&mut diagnostics, &model.sources);
-    Ok(Checked { model, diagnostics })
+    Ok(Checked {
+        model,
+        diagnostics,
+        maps,
+    })
 }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::style::{max_lines, title_fits, title_lines_for, MIN_PRINT_SIZE};
+use crate::layout::MapLayout;
 use crate::model::Model;
 
 /// Warns about titles that need more lines than a step box holds.
@@ -31,15 +32,18 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Warns when a map does not fit its paper at full size, so that its text would print
-/// smaller than 7 pt.
-pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) {
+/// smaller than 7 pt. Returns the layouts, in the order of [`Model::maps`], for render to
+/// use rather than lay the maps out again.
+pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<MapLayout> {
     let room = crate::layout::style::diagram_room(crate::layout::style::page_size(
         model.book.paper,
         model.book.orientation,
     ));
+    let mut layouts = Vec::new();
     for map in model.maps() {
         let layout = crate::layout::layout_map(model, map);
         if layout.min_text_size() + 1e-9 >= MIN_PRINT_SIZE {
+            layouts.push(layout);
             continue;
         }
         let name = match &map.id {
@@ -67,5 +71,7 @@ pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) {
             ))
             .help("move detail into a sub-process, let more steps run in parallel lanes, or set a larger `paper` under [map] in book.toml"),
         );
+        layouts.push(layout);
     }
+    layouts
 }

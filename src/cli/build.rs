@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
     let model = &checked.model;
-    let output = match processkarta::render::render(model) {
+    let output = match processkarta::render::render_checked(&checked) {
         Ok(o) => o,
         Err(diags) => {
             report(&diags, &model.sources, Format::Human)?;
@@ -115,9 +115,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     processkarta::write::write_atomic(&output, &lock)?;
     if args.verbose {
-        for line in
-            processkarta::render::map::layout_report(&processkarta::render::map::Layouts::of(model))
-        {
+        for line in processkarta::render::map::layout_report(
+            &processkarta::render::map::Layouts::of_checked(&checked),
+        ) {
             output::err_line(line)?;
         }
     }

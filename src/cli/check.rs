@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output::err_line(format_args!("{errors} error(s), {warnings} warning(s)"))?;
         }
         if args.verbose && errors == 0 {
-            let layouts = processkarta::render::map::Layouts::of(&checked.model);
+            let layouts = processkarta::render::map::Layouts::of_checked(&checked);
             for line in processkarta::render::map::layout_report(&layouts) {
                 output::err_line(line)?;
             }

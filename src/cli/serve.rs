@@ -192,7 +192,7 @@ fn build(dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
         ));
     }
     let _ = report(&checked.diagnostics, sources, Format::Human);
-    match processkarta::render::render(&checked.model) {
+    match processkarta::render::render_checked(&checked) {
         Ok(out) => Ok(out.files),
         Err(diags) => {
             let _ = report(&diags, sources, Format::Human);

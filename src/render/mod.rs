@@ -41,12 +41,20 @@ use crate::model::Model;
 /// pages are written; the two outputs are merged into one sorted map, so the result does not
 /// depend on which finishes first.
 pub fn render(model: &Model) -> Result<Output, Vec<Diagnostic>> {
+    render_laid_out(model, &map::Layouts::of(model))
+}
+
+/// [`render`] of a checked model, with the map layouts `check` already made.
+pub fn render_checked(checked: &crate::Checked) -> Result<Output, Vec<Diagnostic>> {
+    render_laid_out(&checked.model, &map::Layouts::of_checked(checked))
+}
+
+fn render_laid_out(model: &Model, layouts: &map::Layouts) -> Result<Output, Vec<Diagnostic>> {
     let mut maps = Output::default();
     let mut out = Output::default();
-    let layouts = map::Layouts::of(model);
     let (maps_done, site_done) = std::thread::scope(|scope| {
-        let maps_thread = scope.spawn(|| map::render_maps(model, &layouts, &mut maps));
-        let site_done = site::render_site(model, &layouts, &mut out);
+        let maps_thread = scope.spawn(|| map::render_maps(model, layouts, &mut maps));
+        let site_done = site::render_site(model, layouts, &mut out);
         let maps_done = maps_thread
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

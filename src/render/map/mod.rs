@@ -31,8 +31,26 @@ pub struct Layouts {
 impl Layouts {
     /// Lays out every map of the model.
     pub fn of(model: &Model) -> Layouts {
+        let maps = model.maps().map(|m| layout::layout_map(model, m)).collect();
+        Layouts::with_maps(model, maps)
+    }
+
+    /// The layouts of a checked model: the overview and sub-processes as `check` laid them
+    /// out (laid out here when it did not), the lane maps added.
+    pub fn of_checked(checked: &crate::Checked) -> Layouts {
+        match &checked.maps {
+            Some(maps) => Layouts::with_maps(&checked.model, maps.clone()),
+            None => Layouts::of(&checked.model),
+        }
+    }
+
+    /// The layouts with `maps` for the overview and sub-processes (in the order of
+    /// [`Model::maps`]) and the lane maps laid out.
+    fn with_maps(model: &Model, maps: Vec<MapLayout>) -> Layouts {
+        let mut maps = maps.into_iter();
+        let overview = maps.next().expect("a model has an overview");
         Layouts {
-            overview: layout::layout_map(model, &model.overview),
+            overview,
             lanes: model
                 .lanes
                 .iter()
@@ -42,8 +60,9 @@ impl Layouts {
             subprocesses: model
                 .subprocesses
                 .iter()
-                .filter_map(|sub| match &sub.id {
-                    MapId::Sub(id) => Some((id.clone(), layout::layout_map(model, sub))),
+                .zip(maps)
+                .filter_map(|(sub, layout)| match &sub.id {
+                    MapId::Sub(id) => Some((id.clone(), layout)),
                     MapId::Overview => None,
                 })
                 .collect(),
