@@ -142,6 +142,11 @@ pub struct StepDef {
     /// Outgoing arrows.
     #[serde(default)]
     pub next: Option<NextDef>,
+    /// On an `end` step of a sub-process: the step(s) of the overview where the flow goes on
+    /// after this outcome, each one of the opening step's `next` targets; `[]` when the flow
+    /// stops here.
+    #[serde(default)]
+    pub continues: Option<NextDef>,
     /// A point where this party can flag the individual for joint work.
     #[serde(default)]
     pub aktualisering: bool,
@@ -153,7 +158,8 @@ pub struct StepDef {
     pub lane: Option<String>,
 }
 
-/// The `next` of a step: a number, a list of numbers, or a list of `{to, label}`.
+/// The `next` (or `continues`) of a step: a number, one `{to, label}`, or a list of numbers
+/// and `{to, label}`.
 #[derive(Debug, Default)]
 pub struct NextDef(pub Vec<ArrowDef>);
 
@@ -168,7 +174,8 @@ pub struct ArrowDef {
     pub label: Option<String>,
 }
 
-const NEXT_EXPECTED: &str = "a step number, a list of step numbers, or a list of {to, label}";
+const NEXT_EXPECTED: &str =
+    "a step number, {to, label}, a list of step numbers, or a list of {to, label}";
 
 impl<'de> Deserialize<'de> for NextDef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -186,6 +193,10 @@ impl<'de> Deserialize<'de> for NextDef {
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<NextDef, E> {
                 Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NextDef, A::Error> {
+                ArrowDef::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|a| NextDef(vec![a]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NextDef, A::Error> {
                 let mut arrows = Vec::new();
@@ -210,9 +221,10 @@ impl JsonSchema for NextDef {
         let nr = generator.subschema_for::<u32>();
         let arrow = generator.subschema_for::<ArrowDef>();
         schemars::json_schema!({
-            "description": "Outgoing arrows: a step number, a list of step numbers, or a list of {to, label}.",
+            "description": "Arrows: a step number, {to, label}, or a list of step numbers and {to, label}.",
             "anyOf": [
                 nr,
+                arrow,
                 { "type": "array", "items": { "anyOf": [nr, arrow] } }
             ]
         })

@@ -80,6 +80,9 @@ rules! {
     e042_process_on_non_subprocess => "E042-process-on-non-subprocess",
     e043_invalid_step_nr => "E043-invalid-step-nr",
     e044_duplicate_arrow => "E044-duplicate-arrow",
+    e045_continues_not_a_target => "E045-continues-not-a-target",
+    e046_continues_ambiguous => "E046-continues-ambiguous",
+    e047_continues_not_on_end => "E047-continues-not-on-end",
     e050_missing_guidance => "E050-missing-guidance",
     e051_guidance_without_step => "E051-guidance-without-step",
     e052_broken_step_link => "E052-broken-step-link",
@@ -96,6 +99,7 @@ rules! {
     w002_title_too_long => "W002-title-too-long",
     w003_map_too_large => "W003-map-too-large",
     w004_link_text_mismatch => "W004-link-text-mismatch",
+    w005_target_not_continued => "W005-target-not-continued",
 }
 
 #[test]

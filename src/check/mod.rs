@@ -5,6 +5,7 @@
 mod build_dir;
 mod graph;
 mod links;
+mod outcomes;
 mod print;
 
 use crate::diagnostic::Diagnostic;
@@ -27,6 +28,7 @@ pub fn check_and_lay_out(model: &Model) -> (Vec<Diagnostic>, Option<Vec<MapLayou
     for map in model.maps() {
         graph::check_map(model, map, &mut diags);
     }
+    outcomes::check(model, &mut diags);
     links::check(model, &mut diags);
     print::check(model, &mut diags);
     // The fit needs a layout, and a layout needs a graph without errors.

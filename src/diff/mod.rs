@@ -13,7 +13,7 @@ pub mod revision;
 pub mod words;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::model::{Lane, LaneId, MapId, Model, Page, ProcessMap, StepNr};
+use crate::model::{Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, StepKind, StepNr};
 use crate::Checked;
 use matching::Matching;
 use serde::Serialize;
@@ -238,6 +238,22 @@ pub enum Change {
         /// Its title.
         title: String,
     },
+    /// An end step of a sub-process that continues elsewhere on the overview: each target as
+    /// "25 (Beviljas)", in the new model's numbers for both sides; empty when the flow stops.
+    ContinuationChanged {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+        /// Where it continued; `None` when it did not say.
+        old_continues: Option<Vec<String>>,
+        /// Where it continues now; `None` when it does not say.
+        new_continues: Option<Vec<String>>,
+    },
     /// A step that is no longer an aktualisering point.
     AktualiseringRemoved {
         /// Map id.
@@ -353,6 +369,7 @@ impl Change {
             | Change::KindChanged { map, .. }
             | Change::AktualiseringAdded { map, .. }
             | Change::AktualiseringRemoved { map, .. }
+            | Change::ContinuationChanged { map, .. }
             | Change::ArrowAdded { map, .. }
             | Change::ArrowRemoved { map, .. }
             | Change::LabelChanged { map, .. } => Some(map),
@@ -640,6 +657,7 @@ fn compare(old: &View, new: &View, old_side: Side, new_side: Side) -> ModelDiff 
 
     // Steps and arrows, map by map; the step numbers each old step became.
     let mut renumber: BTreeMap<StepNr, StepNr> = BTreeMap::new();
+    let mut ends = Vec::new();
     let mut pairs = vec![(&old.overview, &new.overview)];
     for (key, m) in &old_subs {
         if let Some(n) = new_subs.get(key) {
@@ -650,8 +668,42 @@ fn compare(old: &View, new: &View, old_side: Side, new_side: Side) -> ModelDiff 
         let matching = matching::match_steps(o, n);
         for (i, j) in matching.pairs() {
             renumber.insert(o.steps[i].nr, n.steps[j].nr);
+            if o.steps[i].kind == StepKind::End && n.steps[j].kind == StepKind::End {
+                ends.push((map_key(&n.id), &o.steps[i], &n.steps[j]));
+            }
         }
         diff_map(o, n, &matching, &mut changes);
+    }
+    // Where each outcome goes on, compared in the new numbers once the overview is matched.
+    for (map, a, b) in ends {
+        let said = |edges: &Option<Vec<Edge>>, renumber: Option<&BTreeMap<StepNr, StepNr>>| {
+            edges.as_ref().map(|edges| {
+                edges
+                    .iter()
+                    .map(|e| {
+                        let to = renumber.and_then(|r| r.get(&e.to)).unwrap_or(&e.to);
+                        match &e.label {
+                            Some(l) => format!("{to} ({l})"),
+                            None => to.to_string(),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (was, is) = (
+            said(&a.continues, Some(&renumber)),
+            said(&b.continues, None),
+        );
+        if was != is {
+            changes.push(Change::ContinuationChanged {
+                map,
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                title: b.title.clone(),
+                old_continues: was,
+                new_continues: is,
+            });
+        }
     }
 
     diff_guidance(old, new, &renumber, &mut changes);

@@ -452,6 +452,19 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             "~ step {} \"{title}\" kind {old_kind} → {new_kind}",
             step_ref(old_step, step)
         ),
+        Change::ContinuationChanged {
+            old_step,
+            step,
+            title,
+            old_continues,
+            new_continues,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" continues {} → {}",
+            step_ref(old_step, step),
+            continuation(old_continues),
+            continuation(new_continues)
+        ),
         Change::AktualiseringAdded {
             old_step,
             step,
@@ -504,6 +517,16 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             quoted(new_label)
         ),
         _ => String::new(),
+    }
+}
+
+/// Where an outcome continues, for the report: "25 (Beviljas), 20", "nowhere (the flow
+/// stops)" or "(not said)".
+fn continuation(c: &Option<Vec<String>>) -> String {
+    match c {
+        None => "(not said)".into(),
+        Some(to) if to.is_empty() => "nowhere (the flow stops)".into(),
+        Some(to) => to.join(", "),
     }
 }
 
@@ -800,6 +823,22 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
             md_step(old_step, step),
             title,
             format!("**kind** `{old_kind}` → `{new_kind}`"),
+        ),
+        Change::ContinuationChanged {
+            old_step,
+            step,
+            title,
+            old_continues,
+            new_continues,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            format!(
+                "**continues** {} → {}",
+                md(&continuation(old_continues)),
+                md(&continuation(new_continues))
+            ),
         ),
         Change::AktualiseringAdded {
             old_step,

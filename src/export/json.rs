@@ -53,7 +53,12 @@ struct StepOut<'m> {
     aktualisering: bool,
     /// For a sub-process step: the map it opens (`subprocess:<id>`).
     opens: Option<String>,
+    /// The arrows the flow takes; for a sub-process step, labelled with its outcomes.
     next: Vec<ArrowOut<'m>>,
+    /// For an end step of a sub-process that says so: the overview steps where the flow goes
+    /// on (empty: the flow stops).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continues: Option<Vec<ArrowOut<'m>>>,
     /// The guidance page, relative to the model folder.
     guidance: Option<String>,
 }
@@ -114,6 +119,16 @@ fn map<'m>(model: &'m Model, m: &'m ProcessMap) -> MapOut<'m> {
     }
 }
 
+fn arrows(edges: &[crate::model::Edge]) -> Vec<ArrowOut<'_>> {
+    edges
+        .iter()
+        .map(|e| ArrowOut {
+            to: e.to.to_string(),
+            label: e.label.as_deref(),
+        })
+        .collect()
+}
+
 fn step<'m>(model: &'m Model, s: &'m Step) -> StepOut<'m> {
     StepOut {
         nr: s.nr.to_string(),
@@ -123,14 +138,8 @@ fn step<'m>(model: &'m Model, s: &'m Step) -> StepOut<'m> {
         lane: &s.lane.0,
         aktualisering: s.aktualisering,
         opens: s.process.as_ref().map(|p| format!("subprocess:{p}")),
-        next: s
-            .next
-            .iter()
-            .map(|e| ArrowOut {
-                to: e.to.to_string(),
-                label: e.label.as_deref(),
-            })
-            .collect(),
+        next: arrows(&s.next),
+        continues: s.continues.as_deref().map(arrows),
         guidance: model
             .guidance
             .get(&s.nr)

@@ -403,6 +403,16 @@ impl Renderer<'_, '_> {
         }
     }
 
+    /// A row of plain text, without a link.
+    fn text_row(&self, text: String) -> EdgeRow {
+        EdgeRow {
+            pre: None,
+            link: text,
+            url: None,
+            after: None,
+        }
+    }
+
     fn comes_from(&self, nr: StepNr, map: &ProcessMap, step: &Step) -> Vec<EdgeRow> {
         let mut rows = Vec::new();
         if step.kind == StepKind::Start {
@@ -433,21 +443,55 @@ impl Renderer<'_, '_> {
                 rows.push(self.edge(Some(site.s("opens_subprocess")), start.nr));
             }
         }
-        for e in &step.next {
-            rows.push(self.edge(e.label.clone(), e.to));
+        if step.outcomes.iter().any(|o| o.explicit) {
+            // Each outcome of the sub-process, with where it goes on.
+            for o in &step.outcomes {
+                let targets =
+                    o.to.iter()
+                        .filter(|e| step.next.iter().any(|n| n.to == e.to));
+                let mut any = false;
+                for e in targets {
+                    any = true;
+                    rows.push(self.edge(e.label.clone(), e.to));
+                }
+                if !any {
+                    rows.push(self.text_row(format!("{}: {}", o.title, site.s("flow_stops"))));
+                }
+            }
+        } else {
+            for e in &step.next {
+                rows.push(self.edge(e.label.clone(), e.to));
+            }
         }
         if step.kind == StepKind::End {
             if let Some(opener) = map.opened_from.and_then(|o| site.steps.get(&o)) {
                 let back = site.s("back_to_overview");
-                for e in &opener.1.next {
-                    let pre = match &e.label {
-                        Some(l) => format!("{back} ({l})"),
-                        None => back.clone(),
-                    };
-                    rows.push(self.edge(Some(pre), e.to));
-                }
-                if opener.1.next.is_empty() {
-                    rows.push(self.edge(Some(back), opener.1.nr));
+                let with = |label: &Option<String>| match label {
+                    Some(l) => format!("{back} ({l})"),
+                    None => back.clone(),
+                };
+                match opener.1.outcomes.iter().find(|o| o.end == nr && o.explicit) {
+                    // Only where this outcome goes on, with the label it is written with.
+                    Some(_) => {
+                        let written = step.continues.iter().flatten();
+                        let kept: Vec<_> = written
+                            .filter(|e| opener.1.next.iter().any(|n| n.to == e.to))
+                            .collect();
+                        for e in &kept {
+                            rows.push(self.edge(Some(with(&e.label)), e.to));
+                        }
+                        if kept.is_empty() {
+                            rows.push(self.text_row(site.s("flow_stops")));
+                        }
+                    }
+                    None => {
+                        for e in opener.1.written() {
+                            rows.push(self.edge(Some(with(&e.label)), e.to));
+                        }
+                        if opener.1.written().is_empty() {
+                            rows.push(self.edge(Some(back), opener.1.nr));
+                        }
+                    }
                 }
             }
         }
@@ -790,8 +834,23 @@ fn leads_to_text(site: &Site, map: &ProcessMap, step: &Step) -> String {
             None => e.to.to_string(),
         })
         .collect();
-    if step.kind == StepKind::End && map.opened_from.is_some() {
-        parts.push(site.s("back_to_overview"));
+    if step.kind == StepKind::End {
+        if let Some(opener) = map.opened_from.and_then(|o| site.steps.get(&o)) {
+            let back = site.s("back_to_overview");
+            match opener
+                .1
+                .outcomes
+                .iter()
+                .find(|o| o.end == step.nr && o.explicit)
+            {
+                Some(o) if o.to.is_empty() => parts.push(site.s("flow_stops")),
+                Some(o) => {
+                    let to: Vec<String> = o.to.iter().map(|e| e.to.to_string()).collect();
+                    parts.push(format!("{back} → {}", to.join(", ")));
+                }
+                None => parts.push(back),
+            }
+        }
     }
     parts.join(", ")
 }
