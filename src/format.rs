@@ -260,6 +260,54 @@ impl<'de> Deserialize<'de> for ArrowItem {
     }
 }
 
+/// `handlaggarstod/lagar.yaml`: the laws and other sources the guidance cites, by id.
+pub type LagarFile = std::collections::BTreeMap<String, LawDef>;
+
+/// One law or other source in `lagar.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawDef {
+    /// Its name, as a reader knows it: `Socialtjänstlagen`.
+    pub name: String,
+    /// Its number in Svensk författningssamling: `"2025:400"`.
+    #[serde(default)]
+    pub sfs: Option<String>,
+    /// The number of a source that is not an SFS law: `"HSLF-FS 2018:54"`, `"prop. 2024/25:89"`.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Whether it is divided into chapters (kap.), so `lag:id/11/1` is 11 kap. 1 §.
+    #[serde(default)]
+    pub chapters: bool,
+    /// The official text or a public consolidated text.
+    pub url: String,
+    /// The date it was repealed (`2025-07-01`).
+    #[serde(default)]
+    pub repealed: Option<String>,
+    /// The id of the law that replaced it.
+    #[serde(default, rename = "replaced-by")]
+    pub replaced_by: Option<String>,
+    /// Provisions the guidance cites without a number, because the number could not be
+    /// checked: shown on the Lagrum page as "Paragraf ej kontrollerad".
+    #[serde(default)]
+    pub unverified: Vec<String>,
+    /// Amendments decided or proposed, by date.
+    #[serde(default)]
+    pub changes: Vec<LawChangeDef>,
+}
+
+/// One dated amendment of a law in `lagar.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawChangeDef {
+    /// The day it takes (or took) effect: `2026-07-01`.
+    pub date: String,
+    /// One line saying what changes.
+    pub summary: String,
+    /// Whether the pages that cite the law have been re-read for this change.
+    #[serde(default)]
+    pub reviewed: bool,
+}
+
 /// `book.toml`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -91,15 +91,20 @@ rules! {
     e055_duplicate_guidance => "E055-duplicate-guidance",
     e056_not_a_link => "E056-not-a-link",
     e057_guidance_not_read => "E057-guidance-not-read",
+    e058_unknown_law => "E058-unknown-law",
+    e059_bad_provision => "E059-bad-provision",
     e060_unsafe_path => "E060-unsafe-path",
     e061_not_a_file => "E061-not-a-file",
     e062_active_attachment => "E062-active-attachment",
     e063_bad_svg_attachment => "E063-bad-svg-attachment",
+    e064_bad_law_entry => "E064-bad-law-entry",
     w001_backward_arrow => "W001-backward-arrow",
     w002_title_too_long => "W002-title-too-long",
     w003_map_too_large => "W003-map-too-large",
     w004_link_text_mismatch => "W004-link-text-mismatch",
     w005_target_not_continued => "W005-target-not-continued",
+    w006_repealed_law => "W006-repealed-law",
+    w007_unreviewed_law_change => "W007-unreviewed-law-change",
 }
 
 #[test]

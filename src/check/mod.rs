@@ -4,6 +4,7 @@
 
 mod build_dir;
 mod graph;
+mod laws;
 mod links;
 mod outcomes;
 mod print;
@@ -30,6 +31,7 @@ pub fn check_and_lay_out(model: &Model) -> (Vec<Diagnostic>, Option<Vec<MapLayou
     }
     outcomes::check(model, &mut diags);
     links::check(model, &mut diags);
+    laws::check(model, &mut diags);
     print::check(model, &mut diags);
     // The fit needs a layout, and a layout needs a graph without errors.
     let layouts = if diags.iter().any(Diagnostic::is_error) {

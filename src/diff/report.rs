@@ -130,6 +130,7 @@ struct Counts {
     steps: usize,
     arrows: usize,
     guidance: usize,
+    laws: usize,
 }
 
 fn counts(diff: &ModelDiff) -> Counts {
@@ -148,6 +149,11 @@ fn counts(diff: &ModelDiff) -> Counts {
             Change::GuidanceAdded { .. }
             | Change::GuidanceRemoved { .. }
             | Change::GuidanceChanged { .. } => c.guidance += 1,
+            Change::CitationAdded { .. }
+            | Change::CitationRemoved { .. }
+            | Change::LawAdded { .. }
+            | Change::LawRemoved { .. }
+            | Change::LawChanged { .. } => c.laws += 1,
             _ => c.steps += 1,
         }
     }
@@ -163,6 +169,7 @@ fn summary(diff: &ModelDiff) -> String {
         (c.subprocesses, "sub-process change", "sub-process changes"),
         (c.lanes, "lane change", "lane changes"),
         (c.guidance, "guidance page", "guidance pages"),
+        (c.laws, "legal reference change", "legal reference changes"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {}", if n == 1 { one } else { many }));
@@ -377,6 +384,7 @@ pub fn text(diff: &ModelDiff) -> String {
         section(&mut out, &map_heading(diff, &key), lines);
     }
     section(&mut out, "Guidance", guidance);
+    section(&mut out, "Legal references", law_lines(diff));
     let n = diff.changes.len();
     let _ = writeln!(
         out,
@@ -528,6 +536,37 @@ fn continuation(c: &Option<Vec<String>>) -> String {
         Some(to) if to.is_empty() => "nowhere (the flow stops)".into(),
         Some(to) => to.join(", "),
     }
+}
+
+/// The citations and lagar.yaml changes, one line each, for the text report.
+fn law_lines(diff: &ModelDiff) -> Vec<String> {
+    let page = |step: &Option<String>, path: &str| match step {
+        Some(s) => format!("step {s} ({path})"),
+        None => path.to_string(),
+    };
+    let mut out = Vec::new();
+    for c in &diff.changes {
+        match c {
+            Change::CitationAdded {
+                step,
+                path,
+                citation,
+            } => out.push(format!("+ {} cites {citation}", page(step, path))),
+            Change::CitationRemoved {
+                step,
+                path,
+                citation,
+            } => out.push(format!("- {} no longer cites {citation}", page(step, path))),
+            Change::LawAdded { law, name } => out.push(format!("+ law {law}: {name}")),
+            Change::LawRemoved { law, name } => out.push(format!("- law {law}: {name}")),
+            Change::LawChanged { law, name, what } => {
+                out.push(format!("~ law {law}: {name}"));
+                out.extend(what.iter().map(|w| format!("    {w}")));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Escapes text for Markdown (GitHub-flavoured), inline and inside a table cell.
@@ -697,6 +736,17 @@ pub fn markdown(diff: &ModelDiff) -> String {
             "\n### Guidance\n\n| Step | Page | Change |\n|---|---|---|\n{}",
             guidance.join("\n")
         );
+    }
+    let laws = law_lines(diff);
+    if !laws.is_empty() {
+        let items: Vec<String> = laws
+            .iter()
+            .map(|l| match l.strip_prefix("    ") {
+                Some(detail) => format!("  - {}", md(detail)),
+                None => format!("- {}", md(l)),
+            })
+            .collect();
+        let _ = writeln!(out, "\n### Legal references\n\n{}", items.join("\n"));
     }
     out
 }

@@ -19,6 +19,44 @@ struct Doc<'m> {
     lanes: Vec<LaneOut<'m>>,
     maps: Vec<MapOut<'m>>,
     pages: Vec<PageOut<'m>>,
+    /// The laws of lagar.yaml, by id.
+    laws: Vec<LawOut<'m>>,
+    /// Every valid `lag:` citation, page by page.
+    citations: Vec<CitationOut>,
+}
+
+#[derive(Serialize)]
+struct LawOut<'m> {
+    id: &'m str,
+    name: &'m str,
+    number: Option<&'m str>,
+    chapters: bool,
+    url: &'m str,
+    repealed: Option<&'m str>,
+    replaced_by: Option<&'m str>,
+    unverified: &'m [String],
+    changes: Vec<LawChangeOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct LawChangeOut<'m> {
+    date: &'m str,
+    summary: &'m str,
+    reviewed: bool,
+}
+
+#[derive(Serialize)]
+struct CitationOut {
+    /// The page, relative to the model folder.
+    page: String,
+    /// The step whose guidance the page is.
+    step: Option<String>,
+    law: String,
+    chapter: Option<String>,
+    paragraph: Option<String>,
+    /// "11 kap. 1 § Socialtjänstlagen (2025:400)".
+    text: String,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -101,6 +139,46 @@ pub fn json(model: &Model) -> String {
             .map(|p| PageOut {
                 path: format!("handlaggarstod/{}", p.path),
                 title: &p.title,
+            })
+            .collect(),
+        laws: model
+            .laws
+            .laws
+            .iter()
+            .map(|l| LawOut {
+                id: &l.id,
+                name: &l.name,
+                number: l.number.as_deref(),
+                chapters: l.chapters,
+                url: &l.url,
+                repealed: l.repealed.as_deref(),
+                replaced_by: l.replaced_by.as_deref(),
+                unverified: &l.unverified,
+                changes: l
+                    .changes
+                    .iter()
+                    .map(|c| LawChangeOut {
+                        date: &c.date,
+                        summary: &c.summary,
+                        reviewed: c.reviewed,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        citations: crate::model::laws::citations(model)
+            .into_iter()
+            .filter_map(|c| {
+                let citation = c.citation.ok()?;
+                let law = model.laws.get(&citation.law)?;
+                Some(CitationOut {
+                    page: format!("handlaggarstod/{}", c.page.path),
+                    step: c.step.map(|s| s.to_string()),
+                    text: citation.text(law),
+                    href: citation.href(law),
+                    law: citation.law,
+                    chapter: citation.chapter,
+                    paragraph: citation.paragraph,
+                })
             })
             .collect(),
     };

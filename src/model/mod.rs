@@ -3,6 +3,7 @@
 //! [`crate::load`] read; read by `check`, `layout` and `render`, never changed after.
 
 pub mod attachment;
+pub mod laws;
 pub mod links;
 mod outcomes;
 mod resolve;
@@ -216,6 +217,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// The introduction (`index.md`).
     pub intro: Option<Page>,
+    /// The laws the guidance cites (`handlaggarstod/lagar.yaml`).
+    pub laws: laws::Laws,
     /// What could not be read: the rules fold what follows from it into its cause.
     pub losses: Losses,
 }

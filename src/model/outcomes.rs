@@ -124,10 +124,7 @@ fn flow(written: &[Edge], outcomes: &[Outcome]) -> Vec<Edge> {
                 n if n == continuing => e.label.clone(),
                 _ => Some(cut(&labels.join(" / "))),
             };
-            Some(Edge {
-                label,
-                ..e.clone()
-            })
+            Some(Edge { label, ..e.clone() })
         })
         .collect()
 }

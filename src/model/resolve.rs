@@ -22,6 +22,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         lanes: raw_lanes,
         subprocesses: raw_subs,
         markdown,
+        lagar,
         mut losses,
     } = raw;
 
@@ -362,6 +363,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         &mut losses,
         diags,
     );
+    let laws = super::laws::resolve(lagar, diags);
     Model {
         sources,
         book,
@@ -371,6 +373,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         guidance,
         pages,
         intro,
+        laws,
         losses,
     }
 }
