@@ -337,7 +337,11 @@ fn the_release_has_every_platform_with_checksums() {
     // The README's table of archives names the same targets.
     let readme = read("README.md");
     for (target, os) in &targets {
-        let ext = if os.starts_with("windows") { "zip" } else { "tar.gz" };
+        let ext = if os.starts_with("windows") {
+            "zip"
+        } else {
+            "tar.gz"
+        };
         let archive = format!("`processkarta-VERSION-{target}.{ext}`");
         assert!(readme.contains(&archive), "README has no {archive}");
     }
@@ -446,67 +450,119 @@ fn path_with(first: &Path) -> std::path::PathBuf {
     std::path::PathBuf::from(std::env::join_paths(dirs).unwrap())
 }
 
+/// A release as release.yml packs it, in `RELEASES/v<version>/`, and stand-ins on a PATH of
+/// their own for the programs that fetch it or compile processkarta.
+#[cfg(unix)]
+struct FakeReleases {
+    dir: tempfile::TempDir,
+}
+
+#[cfg(unix)]
+impl FakeReleases {
+    fn new() -> FakeReleases {
+        let dir = util::tempdir();
+        let w = dir.path();
+        let version = env!("CARGO_PKG_VERSION");
+        // A small stand-in for the binary (the debug build is 200 MB, too slow to pack).
+        let name = format!("processkarta-{version}-x86_64-unknown-linux-musl");
+        let release = w.join("releases").join(format!("v{version}"));
+        executable(
+            &release.join(&name).join("processkarta"),
+            &format!("#!/bin/sh\necho \"processkarta {version}\"\n"),
+        );
+        let pack = format!(
+            "tar -czf \"{name}.tar.gz\" \"{name}\" && sha256sum \"{name}.tar.gz\" > \"{name}.tar.gz.sha256\""
+        );
+        let (status, out) = run_step(&release, &pack, &[], &path_with(w));
+        assert_eq!(status, 0, "{out}");
+        // `gh release download TAG --repo R --dir D --pattern P…` copies the files of the
+        // tag's folder, or fails as gh does when there is no such release.
+        executable(
+            &w.join("bin/gh"),
+            "#!/bin/sh\nset -e\n[ \"$1 $2\" = \"release download\" ] || exit 3\ntag=\"$3\"\nshift 3\n\
+             while [ $# -gt 0 ]; do case \"$1\" in\n  --dir) dir=\"$2\"; shift 2;;\n  \
+             --pattern) pats=\"$pats $2\"; shift 2;;\n  *) shift 2;;\nesac; done\n\
+             [ -d \"$RELEASES/$tag\" ] || { echo \"release not found\" >&2; exit 1; }\n\
+             for p in $pats; do cp \"$RELEASES/$tag/$p\" \"$dir/\"; done\n",
+        );
+        // `curl … --output-dir D --remote-name URL…` for release URLs of owner/processkarta,
+        // failing with curl's status for an HTTP error when the file is not there.
+        executable(
+            &w.join("bin/curl"),
+            "#!/bin/sh\nset -e\nprefix=https://github.com/owner/processkarta/releases/download/\n\
+             while [ $# -gt 0 ]; do case \"$1\" in\n  --output-dir) dir=\"$2\"; shift 2;;\n  \
+             --remote-name) urls=\"$urls $2\"; shift 2;;\n  *) shift;;\nesac; done\n\
+             for u in $urls; do f=\"$RELEASES/${u#\"$prefix\"}\"\n  \
+             [ -f \"$f\" ] || { echo \"curl: (22) 404\" >&2; exit 22; }\n  \
+             cp \"$f\" \"$dir/\"; done\n",
+        );
+        // `cargo` only says what it was asked to do.
+        executable(&w.join("bin/cargo"), "#!/bin/sh\necho \"cargo $*\"\n");
+        FakeReleases { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The archive of the release.
+    fn archive(&self) -> std::path::PathBuf {
+        let version = env!("CARGO_PKG_VERSION");
+        self.path().join(format!(
+            "releases/v{version}/processkarta-{version}-x86_64-unknown-linux-musl.tar.gz"
+        ))
+    }
+
+    /// Appends bytes to the archive, so that it no longer matches its checksum.
+    fn tamper(&self) {
+        let mut bytes = std::fs::read(self.archive()).unwrap();
+        bytes.extend_from_slice(b"tampered");
+        std::fs::write(self.archive(), bytes).unwrap();
+    }
+
+    /// Runs `script` in `dir` with the stand-ins first on the PATH and `env`, plus
+    /// `RELEASES` and `PROCESSKARTA_REPOSITORY`.
+    fn run(&self, dir: &Path, script: &str, env: &[(&str, &Path)]) -> (i32, String) {
+        let releases = self.path().join("releases");
+        let mut env = env.to_vec();
+        env.push(("RELEASES", &releases));
+        env.push(("PROCESSKARTA_REPOSITORY", Path::new("owner/processkarta")));
+        run_step(dir, script, &env, &path_with(&self.path().join("bin")))
+    }
+}
+
+/// Writes an executable file (creating folders).
+#[cfg(unix)]
+fn executable(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[cfg(unix)]
 #[test]
 fn the_install_step_unpacks_a_release_after_checking_its_sum() {
-    use std::os::unix::fs::PermissionsExt;
     let version = env!("CARGO_PKG_VERSION");
-    let work = util::tempdir();
-    let w = work.path();
-    // A release as release.yml packs it, with a small stand-in for the binary (the debug
-    // build is 200 MB, too slow to pack in a test).
-    let name = format!("processkarta-{version}-x86_64-unknown-linux-musl");
-    let release = w.join("releases").join(format!("v{version}"));
-    std::fs::create_dir_all(release.join(&name)).unwrap();
-    let stand_in = release.join(&name).join("processkarta");
-    std::fs::write(
-        &stand_in,
-        format!("#!/bin/sh\necho \"processkarta {version}\"\n"),
-    )
-    .unwrap();
-    std::fs::set_permissions(&stand_in, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let pack = format!(
-        "tar -czf \"{name}.tar.gz\" \"{name}\" && sha256sum \"{name}.tar.gz\" > \"{name}.tar.gz.sha256\""
-    );
-    let (status, out) = run_step(&release, &pack, &[], &path_with(w));
-    assert_eq!(status, 0, "{out}");
-    // A stand-in for `gh release download TAG --repo R --dir D --pattern P…`: copies the
-    // files of the tag's folder, or fails as gh does when there is no such release.
-    let bin = w.join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    std::fs::write(
-        bin.join("gh"),
-        "#!/bin/sh\nset -e\n[ \"$1 $2\" = \"release download\" ] || exit 3\ntag=\"$3\"\nshift 3\n\
-         while [ $# -gt 0 ]; do case \"$1\" in\n  --dir) dir=\"$2\"; shift 2;;\n  \
-         --pattern) pats=\"$pats $2\"; shift 2;;\n  *) shift 2;;\nesac; done\n\
-         [ -d \"$RELEASES/$tag\" ] || { echo \"release not found\" >&2; exit 1; }\n\
-         for p in $pats; do cp \"$RELEASES/$tag/$p\" \"$dir/\"; done\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(bin.join("gh"), std::fs::Permissions::from_mode(0o755)).unwrap();
-
-    let script = step(&workflow(), "Install the released processkarta")["run"]
+    let fake = FakeReleases::new();
+    let wf = workflow();
+    let script = step(&wf, "Install the released processkarta")["run"]
         .as_str()
-        .unwrap()
-        .to_string();
+        .unwrap();
     let attempt = |version: &str| {
-        let runner = tempfile::tempdir_in(w).unwrap();
+        let runner = tempfile::tempdir_in(fake.path()).unwrap();
         let (output, path) = (runner.path().join("output"), runner.path().join("path"));
         std::fs::write(&output, "").unwrap();
         std::fs::write(&path, "").unwrap();
-        let releases = w.join("releases");
-        let (status, out) = run_step(
-            w,
-            &script,
+        let (status, out) = fake.run(
+            fake.path(),
+            script,
             &[
                 ("VERSION", Path::new(version)),
-                ("PROCESSKARTA_REPOSITORY", Path::new("owner/processkarta")),
                 ("RUNNER_TEMP", runner.path()),
                 ("GITHUB_OUTPUT", &output),
                 ("GITHUB_PATH", &path),
-                ("RELEASES", &releases),
             ],
-            &path_with(&bin),
         );
         let read = |p: &Path| std::fs::read_to_string(p).unwrap();
         (status, out, read(&output), read(&path), runner)
@@ -533,14 +589,88 @@ fn the_install_step_unpacks_a_release_after_checking_its_sum() {
     );
 
     // An archive that does not match its checksum fails the step and is not installed.
-    let archive = release.join(format!("{name}.tar.gz"));
-    let mut bytes = std::fs::read(&archive).unwrap();
-    bytes.extend_from_slice(b"tampered");
-    std::fs::write(&archive, bytes).unwrap();
+    fake.tamper();
     let (status, out, output, path, _runner) = attempt(version);
     assert_ne!(status, 0, "{out}");
     assert!(out.contains("FAILED"), "{out}");
     assert_eq!((output.as_str(), path.as_str()), ("", ""));
+}
+
+#[cfg(unix)]
+#[test]
+fn without_a_release_the_pinned_version_is_compiled() {
+    let fake = FakeReleases::new();
+    let wf = workflow();
+    let script = step(&wf, "Compile processkarta")["run"].as_str().unwrap();
+    let env = [("VERSION", Path::new("0.0.0"))];
+    // In a model's own repository: the tag of the pinned version.
+    let model = util::tempdir();
+    let (status, out) = fake.run(model.path(), script, &env);
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(
+        out,
+        "cargo install --locked --git https://github.com/owner/processkarta --tag v0.0.0 processkarta\n"
+    );
+    // In processkarta's own repository: its source.
+    let (status, out) = fake.run(&repo(), script, &env);
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(out, "cargo install --locked --path .\n");
+}
+
+/// The GitLab job's script up to the first command that needs the model's history (the
+/// installation of processkarta), as one shell text.
+#[cfg(unix)]
+fn gitlab_install_script() -> String {
+    let doc = read("docs/gitlab-ci.md");
+    let v: Value = serde_yaml::from_str(yaml_block(&doc)).unwrap();
+    v["remiss"]["script"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap().to_string())
+        .take_while(|l| !l.starts_with("git fetch"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(unix)]
+#[test]
+fn the_gitlab_job_installs_the_release_of_the_pin_or_compiles_it() {
+    let version = env!("CARGO_PKG_VERSION");
+    let fake = FakeReleases::new();
+    let script = format!("{}\nprocesskarta --version\n", gitlab_install_script());
+    let model = util::tempdir();
+    std::fs::write(
+        model.path().join("processkarta-version"),
+        format!("{version}\n"),
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir_in(fake.path()).unwrap();
+    let env = [("TMPDIR", tmp.path())];
+    let (status, out) = fake.run(model.path(), &script, &env);
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.ends_with(&format!("OK\nprocesskarta {version}\n")),
+        "{out}"
+    );
+    // No release: compiled from the tag.
+    std::fs::write(model.path().join("processkarta-version"), "0.0.0\n").unwrap();
+    let (status, out) = fake.run(model.path(), &gitlab_install_script(), &env);
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.contains("cargo install --locked --git https://github.com/owner/processkarta --tag v0.0.0 processkarta"),
+        "{out}"
+    );
+    // A tampered archive stops the job.
+    std::fs::write(
+        model.path().join("processkarta-version"),
+        format!("{version}\n"),
+    )
+    .unwrap();
+    fake.tamper();
+    let (status, out) = fake.run(model.path(), &script, &env);
+    assert_ne!(status, 0, "{out}");
+    assert!(out.contains("FAILED"), "{out}");
 }
 
 /// Runs git in `dir`, with an identity of its own, and panics on failure.
