@@ -13,7 +13,7 @@
 use crate::layout::{layout_map, MapLayout, Rect};
 use crate::model::{Model, ProcessMap, Step, StepKind, StepNr};
 use crate::render::map::num;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 const BPMN_NS: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -137,8 +137,19 @@ impl<'m> MapOut<'m> {
             out.push_str("      </bpmn:lane>\n");
         }
         out.push_str("    </bpmn:laneSet>\n");
+        // The flows into each step, in the order the sequence flows are written.
+        let mut incoming: BTreeMap<StepNr, Vec<String>> = BTreeMap::new();
         for step in &self.map.steps {
-            flow_node(model, maps, step, out);
+            for edge in &step.next {
+                incoming
+                    .entry(edge.to)
+                    .or_default()
+                    .push(flow_id(step.nr, edge.to));
+            }
+        }
+        for step in &self.map.steps {
+            let into = incoming.get(&step.nr).map_or(&[][..], Vec::as_slice);
+            flow_node(model, maps, step, into, out);
         }
         for step in &self.map.steps {
             for edge in &step.next {
@@ -260,8 +271,10 @@ impl<'m> MapOut<'m> {
     }
 }
 
-/// One step as a flow node: event, task, gateway or call activity.
-fn flow_node(model: &Model, maps: &[MapOut], step: &Step, out: &mut String) {
+/// One step as a flow node: event, task, gateway or call activity, with the references to
+/// its incoming and outgoing sequence flows. The XSD makes them optional, but tools that lay
+/// a diagram out from the process alone (bpmn-auto-layout) follow only these references.
+fn flow_node(model: &Model, maps: &[MapOut], step: &Step, incoming: &[String], out: &mut String) {
     let element = match step.kind {
         StepKind::Start => "startEvent",
         StepKind::End => "endEvent",
@@ -288,6 +301,16 @@ fn flow_node(model: &Model, maps: &[MapOut], step: &Step, out: &mut String) {
             out,
             "      <bpmn:documentation>{}</bpmn:documentation>",
             text(&format!("handlaggarstod/{}", page.path))
+        );
+    }
+    for flow in incoming {
+        let _ = writeln!(out, "      <bpmn:incoming>{flow}</bpmn:incoming>");
+    }
+    for edge in &step.next {
+        let _ = writeln!(
+            out,
+            "      <bpmn:outgoing>{}</bpmn:outgoing>",
+            flow_id(step.nr, edge.to)
         );
     }
     let _ = writeln!(out, "    </bpmn:{element}>");
