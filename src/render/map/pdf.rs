@@ -127,13 +127,13 @@ pub fn write_pdf(
     let mut drawn: Vec<(Identifier, &Piece)> = Vec::new();
     for piece in &pieces {
         let tree = usvg::Tree::from_str(&piece.svg, &options).map_err(|e| fail(&e.to_string()))?;
-        let names: String;
+        let actual: String;
         let tag = match &piece.role {
             Role::Artifact => ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None)),
             // The wrapped lines of a step title carry hyphens; the span says what they read.
             Role::Step(nr) => {
-                names = step_name(model, *nr);
-                ContentTag::Span(SpanTag::empty().with_actual_text(Some(&names)))
+                actual = step_name(model, *nr);
+                ContentTag::Span(SpanTag::empty().with_actual_text(Some(&actual)))
             }
             _ => ContentTag::Other,
         };
@@ -277,6 +277,14 @@ fn tag_tree(
             Some(nodes) => nodes.push(figure.into()),
             None => orphans.push(Node::from(figure)),
         }
+    }
+    // Every annotation needs its place in the tree, also one whose step drew no piece.
+    for (nr, annot) in links {
+        let link = TagGroup::with_children(
+            Tag::Link.with_alt_text(Some(step_name(model, nr))),
+            vec![annot.into()],
+        );
+        steps.entry(nr).or_default().push(link.into());
     }
     let mut list = TagGroup::new(Tag::L(ListNumbering::None));
     for (_, nodes) in steps {
