@@ -277,7 +277,12 @@ pub(super) fn route_tweaked(
     let mut edges = Vec::with_capacity(graph.links.len());
     for ((i, link), points) in graph.links.iter().enumerate().zip(paths) {
         let label_at = link.label.as_ref().map(|_| {
-            place_label(link.lines.clone(), topo[i].out_side, ports[i].0, &rects[link.from])
+            place_label(
+                link.lines.clone(),
+                topo[i].out_side,
+                ports[i].0,
+                &rects[link.from],
+            )
         });
         edges.push(EdgeRoute {
             from: graph.nodes[link.from].nr,
@@ -377,7 +382,9 @@ impl ByRow {
     }
 
     fn get(&self, band: usize, row: usize) -> Option<&Vec<usize>> {
-        self.cols.get(self.index(band, row)).filter(|c| !c.is_empty())
+        self.cols
+            .get(self.index(band, row))
+            .filter(|c| !c.is_empty())
     }
 
     /// Rows across all bands.
@@ -388,13 +395,7 @@ impl ByRow {
 
 /// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row);
 /// `flip` takes the second choice where there are two.
-fn topology(
-    by_row: &ByRow,
-    p: &Placement,
-    s: usize,
-    t: usize,
-    flip: bool,
-) -> Topo {
+fn topology(by_row: &ByRow, p: &Placement, s: usize, t: usize, flip: bool) -> Topo {
     let (a, b) = (p.col[s], p.col[t]);
     if p.vertical_from[t] == Some(s) {
         let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
@@ -492,13 +493,7 @@ impl Cells {
 /// Arrows are taken in order; the column cells an arrow runs through are reserved, so no two
 /// arrows share a stretch of column, and a side that a straight vertical arrow uses takes no
 /// other arrow.
-fn elbows(
-    graph: &Graph,
-    p: &Placement,
-    by_row: &ByRow,
-    topo: &mut [Topo],
-    tweaks: &Tweaks,
-) {
+fn elbows(graph: &Graph, p: &Placement, by_row: &ByRow, topo: &mut [Topo], tweaks: &Tweaks) {
     let n = graph.nodes.len();
     let empty = || Cells {
         rows: by_row.rows(),
