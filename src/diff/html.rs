@@ -260,7 +260,7 @@ pub fn page(diff: &ModelDiff, old: &Checked, new: &Checked) -> String {
         s.push_str("</div>\n</section>\n");
     }
     s.push_str("<section class=\"changes\">\n<h2>Ändringarna i ord</h2>\n");
-    s.push_str(&change_list(diff));
+    s.push_str(&change_list(diff, 3));
     s.push_str("</section>\n");
     let _ = write!(
         s,
@@ -565,8 +565,9 @@ fn describe(diff: &ModelDiff, change: &Change) -> String {
 
 /// The changes in Swedish as HTML: a heading and a list per group (parties,
 /// sub-processes, each map, guidance), then files not compared and the new and resolved
-/// problems of `check`. "Inga ändringar" when there are none.
-pub fn change_list(diff: &ModelDiff) -> String {
+/// problems of `check`, with headings of `level` (2 on a page of its own, 3 under the
+/// review page's heading). "Inga ändringar" when there are none.
+pub fn change_list(diff: &ModelDiff, level: u8) -> String {
     let mut groups: BTreeMap<(u8, String), (String, Vec<String>)> = BTreeMap::new();
     for change in &diff.changes {
         let (order, key, heading) = match change {
@@ -599,7 +600,7 @@ pub fn change_list(diff: &ModelDiff) -> String {
     for ((_, key), (heading, items)) in &groups {
         let _ = write!(
             s,
-            "<h3{}>{}</h3>\n<ul>\n",
+            "<h{level}{}>{}</h{level}>\n<ul>\n",
             if key.is_empty() {
                 String::new()
             } else {
@@ -613,7 +614,7 @@ pub fn change_list(diff: &ModelDiff) -> String {
         s.push_str("</ul>\n");
     }
     if !diff.not_compared.is_empty() {
-        s.push_str("<h3>Inte jämfört</h3>\n<ul>\n");
+        let _ = write!(s, "<h{level}>Inte jämfört</h{level}>\n<ul>\n");
         for n in &diff.not_compared {
             let source = if n.side == "old" {
                 &diff.old.source
@@ -637,7 +638,7 @@ pub fn change_list(diff: &ModelDiff) -> String {
         if list.is_empty() {
             continue;
         }
-        let _ = write!(s, "<h3>{heading}</h3>\n<ul>\n");
+        let _ = write!(s, "<h{level}>{heading}</h{level}>\n<ul>\n");
         for p in list {
             let place = match (&p.file, p.line) {
                 (Some(f), Some(l)) => format!(" i <code>{}</code> rad {l}", esc(f)),

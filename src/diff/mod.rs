@@ -10,6 +10,7 @@
 
 pub mod html;
 pub mod matching;
+pub mod previous;
 pub mod report;
 pub mod revision;
 pub mod words;
