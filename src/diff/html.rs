@@ -191,7 +191,7 @@ figure.side figcaption{font-weight:bold;margin-bottom:.3rem}
 .no-map{color:#333;font-style:italic}
 .legend ul,.changes ul{padding-left:1.2rem}
 .legend li{list-style:none;margin:.2rem 0 .2rem -1.2rem}
-.swatch{display:inline-block;width:1.6rem;height:.9rem;vertical-align:middle;margin-right:.5rem;border:2px solid;border-radius:3px}
+.swatch{display:inline-block;width:1.6rem;height:.9rem;vertical-align:middle;margin-right:.5rem;border:3px solid;border-radius:3px}
 .mark{font-weight:bold}
 del{color:#cf222e}
 ins{color:#1a7f37;text-decoration:underline}
@@ -283,12 +283,16 @@ fn legend(s: &mut String) {
             Mark::Changed => {
                 "steget har ny titel, part, typ eller aktualiseringspunkt, eller pilen ny etikett (prickad ram)"
             }
-            Mark::Renumbered => "samma steg under ett annat nummer (streck och punkt)",
+            Mark::Renumbered => {
+                "samma steg under ett annat nummer, med det andra numret bredvid (streck och punkt)"
+            }
         };
-        let style = match mark.dash() {
-            None => "solid",
-            Some("2 2") => "dotted",
-            Some(_) => "dashed",
+        // CSS has no dash-dot border: the renumbered mark is a double line here.
+        let style = match mark {
+            Mark::Added => "solid",
+            Mark::Removed => "dashed",
+            Mark::Changed => "dotted",
+            Mark::Renumbered => "double",
         };
         let _ = writeln!(
             s,
