@@ -695,10 +695,6 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-/// Workflow commands that the binary of this branch does not accept yet: `diff --format
-/// html` comes with its own branch, whose tests run it.
-const NOT_YET: &[&str] = &["--format html"];
-
 #[cfg(unix)]
 #[test]
 fn the_workflow_commands_run_in_a_model_repository() {
@@ -734,7 +730,7 @@ fn the_workflow_commands_run_in_a_model_repository() {
             let Some(script) = s["run"].as_str() else {
                 continue;
             };
-            if !script.starts_with("processkarta ") || NOT_YET.iter().any(|n| script.contains(n)) {
+            if !script.starts_with("processkarta ") {
                 continue;
             }
             let (status, out) = run_step(
@@ -755,8 +751,14 @@ fn the_workflow_commands_run_in_a_model_repository() {
         [
             "processkarta check --format github --deny-warnings",
             "processkarta diff \"origin/$BASE_REF\" HEAD --format markdown > remiss.md",
+            "processkarta diff \"origin/$BASE_REF\" HEAD --format html -o diff.html",
             "processkarta build -o \"$RUNNER_TEMP/site\"",
         ]
+    );
+    let page = std::fs::read_to_string(repo_dir.join("diff.html")).unwrap();
+    assert!(
+        page.contains("data-change=\"changed\""),
+        "the renamed step is marked"
     );
     let remiss = std::fs::read_to_string(repo_dir.join("remiss.md")).unwrap();
     assert!(remiss.starts_with("## Process changes:"), "{remiss}");

@@ -1,5 +1,7 @@
 //! Every page of the site: data for the templates, rendered with the theme.
 
+mod reader;
+
 use super::markdown::{self, Heading, Rendered};
 use super::nav::{self, page_url, party_url, root_of, sub_url, Crumb, Site};
 use super::search::{self, Doc};
@@ -59,6 +61,7 @@ struct SiteInfo<'a> {
 pub fn render_all(
     site: &Site,
     a11y: &AccessibilitySection,
+    changes: Option<&crate::diff::ModelDiff>,
     out: &mut Output,
 ) -> Result<(), Vec<Diagnostic>> {
     // Each map is drawn once: the overview for the start page (at the root), a sub-process
@@ -84,8 +87,12 @@ pub fn render_all(
         assets: BTreeSet::new(),
         svgs,
         ids,
+        changes_url: changes.map(|_| reader::CHANGES_URL),
     };
     r.index();
+    if let Some(diff) = changes {
+        r.changes_page(diff);
+    }
     for nr in &site.order {
         r.step(*nr);
     }
@@ -123,6 +130,8 @@ struct Renderer<'s, 'o> {
     svgs: BTreeMap<MapId, String>,
     /// The ids of the step boxes on each map.
     ids: BTreeMap<MapId, BTreeSet<String>>,
+    /// The page of changes since `[book] previous`, when there is one.
+    changes_url: Option<&'static str>,
 }
 
 impl Renderer<'_, '_> {
@@ -288,6 +297,9 @@ impl Renderer<'_, '_> {
         );
         ctx.insert("parties", &self.party_rows());
         ctx.insert("steps", &self.rows_nested(&self.site.order));
+        ctx.insert("changes_url", &self.changes_url);
+        let intro_file: Vec<_> = model.intro.iter().map(|p| ("edit_page", p.file)).collect();
+        self.reader_links(&mut ctx, &intro_file, None);
         self.emit("index.html", url, &ctx);
     }
 
@@ -406,6 +418,15 @@ impl Renderer<'_, '_> {
         };
         ctx.insert("prev", &link(prev));
         ctx.insert("next", &link(next));
+        let mut files: Vec<_> = site
+            .model
+            .guidance
+            .get(&nr)
+            .map(|p| ("edit_page", p.file))
+            .into_iter()
+            .collect();
+        files.push(("edit_step", step.span.file));
+        self.reader_links(&mut ctx, &files, Some(step));
         self.emit("step.html", &url, &ctx);
     }
 
@@ -595,6 +616,7 @@ impl Renderer<'_, '_> {
             body: titles.join(". "),
             summary: titles.join(". "),
         });
+        self.reader_links(&mut ctx, &[("edit_page", lane.file)], None);
         self.emit("party.html", &url, &ctx);
     }
 
@@ -653,6 +675,7 @@ impl Renderer<'_, '_> {
             body: step_titles.clone(),
             summary: step_titles,
         });
+        self.reader_links(&mut ctx, &[("edit_page", sub.file)], None);
         self.emit("subprocess.html", &url, &ctx);
     }
 
@@ -802,6 +825,7 @@ impl Renderer<'_, '_> {
             &mut ctx,
             serde_json::json!({ "body": r.html, "toc": toc(&r.headings, 2), "glossary": glossary }),
         );
+        self.reader_links(&mut ctx, &[("edit_page", page.file)], None);
         self.emit("page.html", &url, &ctx);
     }
 
@@ -899,6 +923,14 @@ impl Renderer<'_, '_> {
                 "enforcement_text": enforcement,
             }),
         );
+        let book_toml: Vec<_> = site
+            .model
+            .sources
+            .find("book.toml")
+            .map(|id| ("edit_page", id))
+            .into_iter()
+            .collect();
+        self.reader_links(&mut ctx, &book_toml, None);
         self.emit("accessibility.html", url, &ctx);
     }
 
