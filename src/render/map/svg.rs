@@ -162,10 +162,12 @@ pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
     bands(&mut s, model, layout, &colors);
     shared_areas(&mut s, model, layout, &colors);
     edges(&mut s, layout, ids);
-    stubs(&mut s, model, layout, page.prefix, ids);
+    stub_arrows(&mut s, layout, ids);
     steps(&mut s, model, layout, &colors, page.prefix, ids);
+    // After the steps, so that the keyboard reaches the map's own steps first.
+    stub_links(&mut s, model, layout, page.prefix);
     s.push_str("</g>\n");
-    legend(&mut s, model, layout, &colors, &placed);
+    legend(&mut s, model, layout, &colors, &placed, ids);
     s.push_str("</svg>\n");
     s
 }
@@ -236,8 +238,9 @@ fn bands(
         let r = band.rect;
         let _ = writeln!(
             s,
-            "<g class=\"lane\" data-lane=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            "<g class=\"lane\" data-lane=\"{}\" data-name=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
             esc(&band.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -281,8 +284,9 @@ fn shared_areas(
         // Opaque, so a shared step does not look as if it belonged to the band behind it.
         let _ = write!(
             s,
-            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
+            "<g class=\"shared-area\" data-lane=\"{}\" data-name=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
             esc(&area.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -356,11 +360,33 @@ fn edges(s: &mut String, layout: &MapLayout, ids: &str) {
     s.push_str("</g>\n");
 }
 
-fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &str) {
+/// The arrows of the stubs, under the steps.
+fn stub_arrows(s: &mut String, layout: &MapLayout, ids: &str) {
     if layout.stubs.is_empty() {
         return;
     }
-    s.push_str("<g class=\"stubs\">\n");
+    s.push_str("<g class=\"stubs\" aria-hidden=\"true\">\n");
+    for stub in &layout.stubs {
+        let (from, to) = if stub.incoming {
+            (stub.other, stub.step)
+        } else {
+            (stub.step, stub.other)
+        };
+        let _ = writeln!(
+            s,
+            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\"/>",
+            path_data(&stub.points)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// The labels of the stubs: links to the step in the other party's lane.
+fn stub_links(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str) {
+    if layout.stubs.is_empty() {
+        return;
+    }
+    s.push_str("<g class=\"stub-links\">\n");
     for stub in &layout.stubs {
         let party = model
             .step(stub.other)
@@ -379,12 +405,7 @@ fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &
         };
         let _ = writeln!(
             s,
-            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\" aria-hidden=\"true\"/>",
-            path_data(&stub.points)
-        );
-        let _ = writeln!(
-            s,
-            "<a href=\"{}\" aria-label=\"{}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
+            "<a href=\"{}\" aria-label=\"{}\" class=\"stub-link\" data-from=\"{from}\" data-to=\"{to}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
             esc(&step_href(model, stub.other, prefix)),
             esc(&text),
             num(stub.label_x),
@@ -605,6 +626,7 @@ fn legend(
     layout: &MapLayout,
     colors: &BTreeMap<&LaneId, LaneColors>,
     placed: &Placed,
+    ids: &str,
 ) {
     // Right under the diagram, so that a small map on a large sheet keeps its legend close.
     let y = (placed.y + layout.height * placed.scale + style::BLOCK_GAP)
@@ -695,7 +717,7 @@ fn legend(
                 );
             }
             _ => {
-                let _ = write!(s, "<path d=\"M {} {} H {}\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#pil)\"/>", num(x), num(y2 + 5.5), num(x + sym_w));
+                let _ = write!(s, "<path d=\"M {} {} H {}\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\"/>", num(x), num(y2 + 5.5), num(x + sym_w));
             }
         }
         let _ = write!(
