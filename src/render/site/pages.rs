@@ -742,12 +742,15 @@ impl Renderer<'_, '_> {
         let (w, h) = crate::layout::style::paper_mm(book.paper, book.orientation);
         let css = format!(
             "@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {page} \" \" counter(page) \" \" {of} \" \" counter(pages); }} }}\n\
-             @page oversikt {{ size: {w}mm {h}mm; margin: 10mm; }}\n",
+             @page oversikt {{ size: {w}mm {h}mm; margin: 10mm; }}\n\
+             .print-overview svg {{ height: {fit}mm; }}\n",
             title = css_string(&book.title),
             page = css_string(&site.s("print_page")),
             of = css_string(&site.s("print_of")),
             w = w.round(),
             h = h.round(),
+            // The page's height less its margins and a little room, so the map fits one sheet.
+            fit = (h - 24.0).round(),
         );
         serde_json::json!({ "print_css": css, "overview_svg": svg })
     }
@@ -781,7 +784,8 @@ impl Renderer<'_, '_> {
     }
 
     /// Adds a page rendered from the theme alone (no Markdown) to the search index, with the
-    /// text of its `<main>`.
+    /// text of its `<main>` after the heading (the breadcrumbs and the title are not text to
+    /// show under the result).
     fn index_emitted(&mut self, url: &str, title: &str, meta: String) {
         let Some(html) = self.out.files.get(url) else {
             return;
@@ -791,7 +795,10 @@ impl Renderer<'_, '_> {
             .split_once("<main")
             .and_then(|(_, rest)| rest.split_once("</main>"))
             .map_or("", |(main, _)| main);
-        let text = html_text(main.split_once('>').map_or("", |(_, m)| m));
+        let body = main
+            .split_once("</h1>")
+            .map_or_else(|| main.split_once('>').map_or("", |(_, m)| m), |(_, m)| m);
+        let text = html_text(body);
         self.docs.push(Doc {
             url: url.into(),
             title: title.into(),
