@@ -143,6 +143,7 @@
     box.addEventListener("click", function (e) {
       if (moved) { e.preventDefault(); moved = false; }
     }, true);
+    function values(o) { return Object.keys(o).map(function (k) { return o[k]; }); }
     function distance() {
       var p = values(pointers);
       return Math.hypot(p[0].clientX - p[1].clientX, p[0].clientY - p[1].clientY) || 1;
@@ -183,10 +184,11 @@
       clear();
       mark(g.getAttribute("data-nr"));
     }
-    svg.addEventListener("mouseover", follow);
-    svg.addEventListener("focusin", follow);
-    svg.addEventListener("mouseleave", function () { if (!party.value && !svg.contains(document.activeElement)) clear(); });
-    svg.addEventListener("focusout", function (e) { if (!party.value && !svg.contains(e.relatedTarget)) clear(); });
+    /* On the box, not the SVG: Chromium makes an SVG element with focus listeners focusable. */
+    box.addEventListener("mouseover", follow);
+    box.addEventListener("focusin", follow);
+    box.addEventListener("mouseleave", function () { if (!party.value && !svg.contains(document.activeElement)) clear(); });
+    box.addEventListener("focusout", function (e) { if (!party.value && !svg.contains(e.relatedTarget)) clear(); });
 
     /* The party filter: one party's steps, and the arrows into and out of them. */
     var party = tools.querySelector("[data-map-party]");
@@ -229,7 +231,9 @@
       box.scrollIntoView({ block: "nearest" });
       a.focus({ preventScroll: true });
     }
-    target();
+    /* After the load, when the browser has done its own scrolling to the fragment. */
+    if (document.readyState === "complete") target();
+    else window.addEventListener("load", function () { setTimeout(target, 0); });
     window.addEventListener("hashchange", target);
   }
 })();

@@ -168,6 +168,7 @@ pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
     stub_links(&mut s, model, layout, page.prefix);
     s.push_str("</g>\n");
     legend(&mut s, model, layout, &colors, &placed, ids);
+    back_link(&mut s, page, &placed);
     s.push_str("</svg>\n");
     s
 }
@@ -211,17 +212,22 @@ fn title_block(s: &mut String, model: &Model, page: &MapPage, placed: &Placed) {
         num(y + 27.0),
         esc(&sub)
     );
+    s.push_str("</g>\n");
+}
+
+/// The way back, in the title block's corner but last in the document, so that the
+/// keyboard reaches the map's steps first.
+fn back_link(s: &mut String, page: &MapPage, placed: &Placed) {
     if let Some((href, label)) = &page.back {
         let _ = writeln!(
             s,
             "<a href=\"{}\" class=\"back\"><text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"end\" fill=\"#0b4f8a\" text-decoration=\"underline\">{}</text></a>",
             esc(href),
-            num(right),
-            num(y + 27.0),
+            num(placed.page_w - style::PAGE_MARGIN),
+            num(style::PAGE_MARGIN + 27.0),
             esc(label)
         );
     }
-    s.push_str("</g>\n");
 }
 
 fn bands(
@@ -436,10 +442,10 @@ fn steps(
         let name = format!("Steg {}: {}", b.nr, step.title);
         let _ = writeln!(
             s,
-            "<a href=\"{}\"><title>{}</title><g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
+            "<a href=\"{}\"><title>{}</title><g class=\"step\" id=\"{ids}{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
             esc(&href),
             esc(&name),
-            b.nr,
+            crate::render::site::step_anchor(b.nr),
             b.nr,
             esc(&b.lane.0)
         );
