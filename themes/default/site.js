@@ -177,12 +177,15 @@
       var g = svg.querySelector('g.step[data-nr="' + nr + '"]');
       if (g && g.parentNode) g.parentNode.classList.add("is-on");
     }
+    /* A step follows itself; a link to another party's step follows the step it joins here. */
     function follow(e) {
       var a = e.target.closest && e.target.closest("a");
-      var g = a && a.querySelector("g.step[data-nr]");
-      if (!g || party.value) return;
+      if (!a || party.value) return;
+      var g = a.querySelector("g.step[data-nr]");
+      var f = a.getAttribute("data-from"), t = a.getAttribute("data-to");
+      var nr = g ? g.getAttribute("data-nr") : (f && lanes[f] ? f : t && lanes[t] ? t : null);
       clear();
-      mark(g.getAttribute("data-nr"));
+      if (nr) mark(nr);
     }
     /* On the box, not the SVG: Chromium makes an SVG element with focus listeners focusable. */
     box.addEventListener("mouseover", follow);
