@@ -187,7 +187,18 @@ fn describe(model: &Model, map: &ProcessMap) -> String {
 /// This is the map for the screen: its page is the diagram with its title block and legend,
 /// without the empty paper around it. `kartor/oversikt.svg` and the PDF keep the paper size.
 pub fn overview_svg(model: &Model, layout: &MapLayout, href_prefix: &str) -> String {
-    let mut page = overview_page(model, href_prefix, "");
+    overview_svg_ids(model, layout, href_prefix, "")
+}
+
+/// [`overview_svg`] with `id_prefix` before every element id, for a page that has ids
+/// of its own like the map's (`steg-12`).
+pub fn overview_svg_ids(
+    model: &Model,
+    layout: &MapLayout,
+    href_prefix: &str,
+    id_prefix: &str,
+) -> String {
+    let mut page = overview_page(model, href_prefix, id_prefix);
     page.paper = None;
     page.paper_mm = None;
     svg::write_svg(model, layout, &page)

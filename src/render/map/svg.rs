@@ -246,10 +246,13 @@ pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
     bands(&mut s, model, layout, &colors);
     shared_areas(&mut s, model, layout, &colors);
     edges(&mut s, layout, ids, page.changes);
-    stubs(&mut s, model, layout, page.prefix, ids);
+    stub_arrows(&mut s, layout, ids);
     steps(&mut s, model, layout, &colors, page, ids);
+    // After the steps, so that the keyboard reaches the map's own steps first.
+    stub_links(&mut s, model, layout, page.prefix);
     s.push_str("</g>\n");
     legend(&mut s, model, layout, &colors, &placed, ids, page.changes);
+    back_link(&mut s, page, &placed);
     s.push_str("</svg>\n");
     s
 }
@@ -293,17 +296,22 @@ fn title_block(s: &mut String, model: &Model, page: &MapPage, placed: &Placed) {
         num(y + 27.0),
         esc(&sub)
     );
+    s.push_str("</g>\n");
+}
+
+/// The way back, in the title block's corner but last in the document, so that the
+/// keyboard reaches the map's steps first.
+fn back_link(s: &mut String, page: &MapPage, placed: &Placed) {
     if let Some((href, label)) = &page.back {
         let _ = writeln!(
             s,
             "<a href=\"{}\" class=\"back\"><text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"end\" fill=\"#0b4f8a\" text-decoration=\"underline\">{}</text></a>",
             esc(href),
-            num(right),
-            num(y + 27.0),
+            num(placed.page_w - style::PAGE_MARGIN),
+            num(style::PAGE_MARGIN + 27.0),
             esc(label)
         );
     }
-    s.push_str("</g>\n");
 }
 
 fn bands(
@@ -320,8 +328,9 @@ fn bands(
         let r = band.rect;
         let _ = writeln!(
             s,
-            "<g class=\"lane\" data-lane=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            "<g class=\"lane\" data-lane=\"{}\" data-name=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
             esc(&band.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -365,8 +374,9 @@ fn shared_areas(
         // Opaque, so a shared step does not look as if it belonged to the band behind it.
         let _ = write!(
             s,
-            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
+            "<g class=\"shared-area\" data-lane=\"{}\" data-name=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
             esc(&area.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -467,11 +477,33 @@ fn edges(s: &mut String, layout: &MapLayout, ids: &str, changes: Option<&Highlig
     s.push_str("</g>\n");
 }
 
-fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &str) {
+/// The arrows of the stubs, under the steps.
+fn stub_arrows(s: &mut String, layout: &MapLayout, ids: &str) {
     if layout.stubs.is_empty() {
         return;
     }
-    s.push_str("<g class=\"stubs\">\n");
+    s.push_str("<g class=\"stubs\" aria-hidden=\"true\">\n");
+    for stub in &layout.stubs {
+        let (from, to) = if stub.incoming {
+            (stub.other, stub.step)
+        } else {
+            (stub.step, stub.other)
+        };
+        let _ = writeln!(
+            s,
+            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\"/>",
+            path_data(&stub.points)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// The labels of the stubs: links to the step in the other party's lane.
+fn stub_links(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str) {
+    if layout.stubs.is_empty() {
+        return;
+    }
+    s.push_str("<g class=\"stub-links\">\n");
     for stub in &layout.stubs {
         let party = model
             .step(stub.other)
@@ -490,12 +522,7 @@ fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &
         };
         let _ = writeln!(
             s,
-            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\" aria-hidden=\"true\"/>",
-            path_data(&stub.points)
-        );
-        let _ = writeln!(
-            s,
-            "<a href=\"{}\" aria-label=\"{}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
+            "<a href=\"{}\" aria-label=\"{}\" class=\"stub-link\" data-from=\"{from}\" data-to=\"{to}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
             esc(&step_href(model, stub.other, prefix)),
             esc(&text),
             num(stub.label_x),
@@ -535,8 +562,8 @@ fn steps(
             format!(" data-change=\"{}\"", m.as_str())
         });
         let group = format!(
-            "<g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\"{change}>",
-            b.nr,
+            "<g class=\"step\" id=\"{ids}{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\"{change}>",
+            crate::render::site::step_anchor(b.nr),
             b.nr,
             esc(&b.lane.0)
         );

@@ -111,7 +111,7 @@ pub fn render_all(
     r.accessibility(a11y);
     r.search_page();
     r.copy_assets();
-    let js = search::index_js(&r.docs);
+    let js = search::index_js(&r.docs, &glossary_synonyms(site));
     r.out.add("search-index.js", js);
     if r.diags.is_empty() {
         Ok(())
@@ -711,6 +711,7 @@ impl Renderer<'_, '_> {
             .collect();
         ctx.insert("parties", &parties);
         self.emit("aktualisering.html", url, &ctx);
+        self.index_emitted(url, &title, site.s("aktualisering"));
     }
 
     /// The page "Lagrum": every law cited, each provision with the steps and pages citing it,
@@ -896,7 +897,36 @@ impl Renderer<'_, '_> {
             }));
         }
         ctx.insert("sections", &sections);
+        Self::page_data(&mut ctx, self.print_extras());
         self.emit("print.html", url, &ctx);
+    }
+
+    /// The print view's overview map (ids prefixed, so they differ from the sections') and
+    /// its `@page` rules: the site title and page numbers in the margins, and the overview on
+    /// a page of the paper book.toml names.
+    fn print_extras(&self) -> serde_json::Value {
+        let site = self.site;
+        let book = &site.model.book;
+        let svg = inline_svg(&map::overview_svg_ids(
+            site.model,
+            &site.layouts.overview,
+            "",
+            PRINT_MAP_IDS,
+        ));
+        let (w, h) = crate::layout::style::paper_mm(book.paper, book.orientation);
+        let css = format!(
+            "@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {page} \" \" counter(page) \" \" {of} \" \" counter(pages); }} }}\n\
+             @page oversikt {{ size: {w}mm {h}mm; margin: 10mm; }}\n\
+             .print-overview svg {{ height: {fit}mm; }}\n",
+            title = css_string(&book.title),
+            page = css_string(&site.s("print_page")),
+            of = css_string(&site.s("print_of")),
+            w = w.round(),
+            h = h.round(),
+            // The page's height less its margins and a little room, so the map fits one sheet.
+            fit = (h - 24.0).round(),
+        );
+        serde_json::json!({ "print_css": css, "overview_svg": svg })
     }
 
     fn accessibility(&mut self, a: &AccessibilitySection) {
@@ -932,6 +962,33 @@ impl Renderer<'_, '_> {
             .collect();
         self.reader_links(&mut ctx, &book_toml, None);
         self.emit("accessibility.html", url, &ctx);
+        self.index_emitted(url, &title, title.clone());
+    }
+
+    /// Adds a page rendered from the theme alone (no Markdown) to the search index, with the
+    /// text of its `<main>` after the heading (the breadcrumbs and the title are not text to
+    /// show under the result).
+    fn index_emitted(&mut self, url: &str, title: &str, meta: String) {
+        let Some(html) = self.out.files.get(url) else {
+            return;
+        };
+        let html = String::from_utf8_lossy(html);
+        let main = html
+            .split_once("<main")
+            .and_then(|(_, rest)| rest.split_once("</main>"))
+            .map_or("", |(main, _)| main);
+        let body = main
+            .split_once("</h1>")
+            .map_or_else(|| main.split_once('>').map_or("", |(_, m)| m), |(_, m)| m);
+        let text = html_text(body);
+        self.docs.push(Doc {
+            url: url.into(),
+            title: title.into(),
+            meta,
+            title_text: title.into(),
+            body: text.clone(),
+            summary: text,
+        });
     }
 
     fn search_page(&mut self) {
@@ -1090,6 +1147,64 @@ fn inline_svg(svg: &str) -> String {
     s.to_string()
 }
 
+/// The prefix of the element ids of the print view's overview map.
+const PRINT_MAP_IDS: &str = "utskrift-";
+
+/// The synonym groups the glossary (`begrepp.md`) names, for search.
+fn glossary_synonyms(site: &Site) -> Vec<Vec<String>> {
+    site.model
+        .pages
+        .iter()
+        .find(|p| p.path == "begrepp.md")
+        .map(|p| search::synonyms(site.model.markdown(p)))
+        .unwrap_or_default()
+}
+
+/// The text of an HTML fragment: tags dropped, the theme's entities decoded, whitespace
+/// collapsed.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text as a CSS string literal: quotes and backslashes escaped, `<` and control
+/// characters as escapes, so that it cannot end a `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -1114,6 +1229,20 @@ fn contact(s: &str) -> (Option<String>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("A \"b\" \\ c"), "\"A \\\"b\\\" \\\\ c\"");
+        assert_eq!(css_string("x</style>"), "\"x\\3c /style\\3e \"");
+    }
+
+    #[test]
+    fn text_of_html() {
+        assert_eq!(
+            html_text("<h1>Tillgänglighet</h1>\n<p>Sidan &amp; <a href=\"x\">kartan</a></p>"),
+            "Tillgänglighet Sidan & kartan"
+        );
+    }
 
     #[test]
     fn finds_step_ids_in_svg() {
