@@ -129,6 +129,22 @@ fn search_finds_pages_by_provision_and_by_law_name() {
 }
 
 #[test]
+fn a_citation_on_the_start_page_links_the_start_page() {
+    let model = Model::fixture("laws");
+    model.write(
+        "handlaggarstod/index.md",
+        "Börja med steg 1. Se [socialtjänstlagen](lag:sol).\n",
+    );
+    let (_out, site) = build(&model);
+    let all = text(&read(&site, "lagrum.html"));
+    assert!(
+        all.contains("Hela lagen – Citeras i: Testmodell , Steg 2"),
+        "{all}"
+    );
+    assert!(read(&site, "lagrum.html").contains("<a href=\"index.html\">Testmodell</a>"));
+}
+
+#[test]
 fn a_model_without_lagar_yaml_has_no_lagrum_page() {
     let (_out, site) = build(&Model::fixture("valid"));
     assert!(!site.join("lagrum.html").exists());

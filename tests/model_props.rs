@@ -132,7 +132,7 @@ fn write_model(spec: &Spec, dir: &Path) {
         );
         if kind == "subprocess" {
             let _ = writeln!(out, "    process: under-{nr}");
-            sub_files.push((nr, opened[&i], lane));
+            sub_files.push((nr, opened[&i], lane, targets.clone()));
         }
         if !targets.is_empty() {
             let _ = writeln!(out, "    next:");
@@ -171,7 +171,7 @@ fn write_model(spec: &Spec, dir: &Path) {
             format!("name: Part {i}\n{shared}steps:\n{steps}"),
         );
     }
-    for (parent, len, lane) in sub_files {
+    for (parent, len, lane, targets) in sub_files {
         let lane = if lane >= spec.lanes { 0 } else { lane };
         let mut text = format!(
             "title: Underprocess {parent}\nlane: {}\nsteps:\n",
@@ -192,6 +192,10 @@ fn write_model(spec: &Spec, dir: &Path) {
             );
             if k < len {
                 let _ = writeln!(text, "    next: {}", k + 1);
+            } else if targets.len() > 1 {
+                // The one outcome goes on to every target of the opening step.
+                let list: Vec<String> = targets.iter().map(ToString::to_string).collect();
+                let _ = writeln!(text, "    continues: [{}]", list.join(", "));
             }
             guidance(&format!("{parent}.{k}"));
         }

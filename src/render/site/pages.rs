@@ -748,6 +748,12 @@ impl Renderer<'_, '_> {
                             url: step_url(nr),
                             nr: Some(nr.to_string()),
                         },
+                        // The introduction is the start page.
+                        None if c.page.path == "index.md" => Link {
+                            title: site.model.book.title.clone(),
+                            url: "index.html".into(),
+                            nr: None,
+                        },
                         None => Link {
                             title: c.page.title.clone(),
                             url: page_url(&c.page.path),
