@@ -91,6 +91,9 @@ codes! {
     ProcessOnNonSubprocess = "E042", "process-on-non-subprocess";
     InvalidStepNr = "E043", "invalid-step-nr";
     DuplicateArrow = "E044", "duplicate-arrow";
+    ContinuesNotATarget = "E045", "continues-not-a-target";
+    ContinuesAmbiguous = "E046", "continues-ambiguous";
+    ContinuesNotOnEnd = "E047", "continues-not-on-end";
     MissingGuidance = "E050", "missing-guidance";
     GuidanceWithoutStep = "E051", "guidance-without-step";
     BrokenStepLink = "E052", "broken-step-link";
@@ -99,15 +102,21 @@ codes! {
     DuplicateGuidance = "E055", "duplicate-guidance";
     NotALink = "E056", "not-a-link";
     GuidanceNotRead = "E057", "guidance-not-read";
+    UnknownLaw = "E058", "unknown-law";
+    BadProvision = "E059", "bad-provision";
     UnsafePath = "E060", "unsafe-path";
     NotAFile = "E061", "not-a-file";
     ActiveAttachment = "E062", "active-attachment";
     BadSvgAttachment = "E063", "bad-svg-attachment";
+    BadLawEntry = "E064", "bad-law-entry";
     MapRender = "E070", "map-render";
     BackwardArrow = "W001", "backward-arrow";
     TitleTooLong = "W002", "title-too-long";
     MapTooLarge = "W003", "map-too-large";
     LinkTextMismatch = "W004", "link-text-mismatch";
+    TargetNotContinued = "W005", "target-not-continued";
+    RepealedLaw = "W006", "repealed-law";
+    UnreviewedLawChange = "W007", "unreviewed-law-change";
 }
 
 /// One problem in a model: what, where, and how to fix it.

@@ -142,6 +142,11 @@ pub struct StepDef {
     /// Outgoing arrows.
     #[serde(default)]
     pub next: Option<NextDef>,
+    /// On an `end` step of a sub-process: the step(s) of the overview where the flow goes on
+    /// after this outcome, each one of the opening step's `next` targets; `[]` when the flow
+    /// stops here.
+    #[serde(default)]
+    pub continues: Option<NextDef>,
     /// A point where this party can flag the individual for joint work.
     #[serde(default)]
     pub aktualisering: bool,
@@ -153,7 +158,8 @@ pub struct StepDef {
     pub lane: Option<String>,
 }
 
-/// The `next` of a step: a number, a list of numbers, or a list of `{to, label}`.
+/// The `next` (or `continues`) of a step: a number, one `{to, label}`, or a list of numbers
+/// and `{to, label}`.
 #[derive(Debug, Default)]
 pub struct NextDef(pub Vec<ArrowDef>);
 
@@ -168,7 +174,8 @@ pub struct ArrowDef {
     pub label: Option<String>,
 }
 
-const NEXT_EXPECTED: &str = "a step number, a list of step numbers, or a list of {to, label}";
+const NEXT_EXPECTED: &str =
+    "a step number, {to, label}, a list of step numbers, or a list of {to, label}";
 
 impl<'de> Deserialize<'de> for NextDef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -186,6 +193,10 @@ impl<'de> Deserialize<'de> for NextDef {
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<NextDef, E> {
                 Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NextDef, A::Error> {
+                ArrowDef::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|a| NextDef(vec![a]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NextDef, A::Error> {
                 let mut arrows = Vec::new();
@@ -210,9 +221,10 @@ impl JsonSchema for NextDef {
         let nr = generator.subschema_for::<u32>();
         let arrow = generator.subschema_for::<ArrowDef>();
         schemars::json_schema!({
-            "description": "Outgoing arrows: a step number, a list of step numbers, or a list of {to, label}.",
+            "description": "Arrows: a step number, {to, label}, or a list of step numbers and {to, label}.",
             "anyOf": [
                 nr,
+                arrow,
                 { "type": "array", "items": { "anyOf": [nr, arrow] } }
             ]
         })
@@ -246,6 +258,54 @@ impl<'de> Deserialize<'de> for ArrowItem {
         }
         d.deserialize_any(ItemVisitor)
     }
+}
+
+/// `handlaggarstod/lagar.yaml`: the laws and other sources the guidance cites, by id.
+pub type LagarFile = std::collections::BTreeMap<String, LawDef>;
+
+/// One law or other source in `lagar.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawDef {
+    /// Its name, as a reader knows it: `Socialtjänstlagen`.
+    pub name: String,
+    /// Its number in Svensk författningssamling: `"2025:400"`.
+    #[serde(default)]
+    pub sfs: Option<String>,
+    /// The number of a source that is not an SFS law: `"HSLF-FS 2018:54"`, `"prop. 2024/25:89"`.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Whether it is divided into chapters (kap.), so `lag:id/11/1` is 11 kap. 1 §.
+    #[serde(default)]
+    pub chapters: bool,
+    /// The official text or a public consolidated text.
+    pub url: String,
+    /// The date it was repealed (`2025-07-01`).
+    #[serde(default)]
+    pub repealed: Option<String>,
+    /// The id of the law that replaced it.
+    #[serde(default, rename = "replaced-by")]
+    pub replaced_by: Option<String>,
+    /// Provisions the guidance cites without a number, because the number could not be
+    /// checked: shown on the Lagrum page as "Paragraf ej kontrollerad".
+    #[serde(default)]
+    pub unverified: Vec<String>,
+    /// Amendments decided or proposed, by date.
+    #[serde(default)]
+    pub changes: Vec<LawChangeDef>,
+}
+
+/// One dated amendment of a law in `lagar.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawChangeDef {
+    /// The day it takes (or took) effect: `2026-07-01`.
+    pub date: String,
+    /// One line saying what changes.
+    pub summary: String,
+    /// Whether the pages that cite the law have been re-read for this change.
+    #[serde(default)]
+    pub reviewed: bool,
 }
 
 /// `book.toml`.

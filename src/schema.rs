@@ -4,7 +4,7 @@
 //!
 //! Editors use them for completion and red squiggles; the README shows how.
 
-use crate::format::{BookToml, KartaFile, LaneFile, StepDef, SubprocessFile};
+use crate::format::{BookToml, KartaFile, LagarFile, LaneFile, StepDef, SubprocessFile};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
@@ -20,15 +20,18 @@ pub enum FileKind {
     Subprocess,
     /// `book.toml` (for TOML editors that read JSON Schema).
     Book,
+    /// `handlaggarstod/lagar.yaml`.
+    Lagar,
 }
 
 impl FileKind {
     /// All kinds, in the order of the combined schema.
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
         FileKind::Karta,
         FileKind::Lane,
         FileKind::Subprocess,
         FileKind::Book,
+        FileKind::Lagar,
     ];
 
     /// The name used on the command line and as the definition name.
@@ -38,6 +41,7 @@ impl FileKind {
             FileKind::Lane => "lane",
             FileKind::Subprocess => "subprocess",
             FileKind::Book => "book",
+            FileKind::Lagar => "lagar",
         }
     }
 
@@ -49,6 +53,9 @@ impl FileKind {
                 "processkarta: process/underprocesser/<id>.yaml (a sub-process)"
             }
             FileKind::Book => "processkarta: book.toml",
+            FileKind::Lagar => {
+                "processkarta: handlaggarstod/lagar.yaml (the laws the guidance cites)"
+            }
         }
     }
 
@@ -60,6 +67,7 @@ impl FileKind {
                 "A sub-process opened from one overview step; steps numbered locally from 1."
             }
             FileKind::Book => "Title, labels, build folder and paper of the model.",
+            FileKind::Lagar => "The laws and other sources cited by `lag:` links, by id: name, number, url, repeal and dated changes.",
         }
     }
 
@@ -69,6 +77,7 @@ impl FileKind {
             FileKind::Lane => "LaneFile",
             FileKind::Subprocess => "SubprocessFile",
             FileKind::Book => "BookToml",
+            FileKind::Lagar => "LagarFile",
         }
     }
 }
@@ -96,6 +105,7 @@ pub fn schema_for(kind: FileKind) -> Value {
         FileKind::Lane => root_of::<LaneFile<StepDef>>(kind),
         FileKind::Subprocess => root_of::<SubprocessFile<StepDef>>(kind),
         FileKind::Book => root_of::<BookToml>(kind),
+        FileKind::Lagar => root_of::<LagarFile>(kind),
     }
 }
 
@@ -111,6 +121,7 @@ pub fn combined() -> Value {
             FileKind::Lane => generator.subschema_for::<LaneFile<StepDef>>(),
             FileKind::Subprocess => generator.subschema_for::<SubprocessFile<StepDef>>(),
             FileKind::Book => generator.subschema_for::<BookToml>(),
+            FileKind::Lagar => generator.subschema_for::<LagarFile>(),
         };
         refs.push((kind, reference.to_value()));
     }
@@ -132,7 +143,7 @@ pub fn combined() -> Value {
     }
     let any_of: Vec<Value> = FileKind::ALL
         .iter()
-        .filter(|k| **k != FileKind::Book)
+        .filter(|k| !matches!(k, FileKind::Book | FileKind::Lagar))
         .map(|k| json!({ "$ref": format!("#/$defs/{}", k.definition()) }))
         .collect();
     let mut value = json!({

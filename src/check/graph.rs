@@ -31,8 +31,16 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
     let nodes: Vec<NodeIndex> = (0..map.steps.len()).map(|i| g.add_node(i)).collect();
 
     for (i, step) in map.steps.iter().enumerate() {
-        let mut seen = HashSet::new();
+        // The graph follows the flow (`next`); what is written is checked as written.
         for edge in &step.next {
+            if let Some(j) = map.index_of(edge.to) {
+                if !g.contains_edge(nodes[i], nodes[j]) {
+                    g.add_edge(nodes[i], nodes[j], ());
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for edge in step.written() {
             match map.index_of(edge.to) {
                 Some(j) => {
                     if !seen.insert(j) {
@@ -44,9 +52,7 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                             .at(edge.span)
                             .help("remove one of them"),
                         );
-                        continue;
                     }
-                    g.add_edge(nodes[i], nodes[j], ());
                 }
                 None => {
                     broken_exit.push(i);
@@ -87,7 +93,7 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 .help("remove `next`, or change `kind: end` to `kind: task`"),
             ),
             StepKind::End => {}
-            _ if step.next.is_empty() => diags.push(
+            _ if step.written().is_empty() => diags.push(
                 Diagnostic::error(Code::DeadEnd, format!("step {} leads nowhere", step.nr))
                     .at(step.span)
                     .label("no `next`")
@@ -184,7 +190,16 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 .follows(incomplete),
         );
     } else {
-        let exits: Vec<usize> = ends.iter().chain(&broken_exit).copied().collect();
+        // A sub-process step with an outcome where the flow stops is a way out too.
+        let stopping: Vec<usize> = (0..map.steps.len())
+            .filter(|&i| map.steps[i].stops())
+            .collect();
+        let exits: Vec<usize> = ends
+            .iter()
+            .chain(&broken_exit)
+            .chain(&stopping)
+            .copied()
+            .collect();
         let can_end = reach(&g, &nodes, &exits, true);
         for scc in &sccs {
             let looping = scc.len() > 1 || g.contains_edge(scc[0], scc[0]);

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::attachment::{self, Problem};
+use crate::model::laws::CitationError;
 use crate::model::links::{classify, LinkTarget};
 use crate::model::{slug, MapId, Model, Page};
 use crate::source::Span;
@@ -138,6 +139,42 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
                             .at(span)
                             .label("this file is not published"),
                     ),
+                }
+            }
+            LinkTarget::BadLaw(CitationError::UnknownLaw(id)) => {
+                let ids: Vec<String> = model.laws.laws.iter().map(|l| l.id.clone()).collect();
+                let help = match (model.laws.file, crate::load::yaml::did_you_mean(&id, &ids)) {
+                    (None, _) => "list the law in handlaggarstod/lagar.yaml (see FORMAT.md), with its name, number and url".to_string(),
+                    (Some(_), Some(near)) => format!("did you mean `lag:{near}`?"),
+                    (Some(_), None) => format!("add `{id}` to handlaggarstod/lagar.yaml, or use one of its ids: {}", ids.join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(Code::UnknownLaw, format!("link to law `{id}`, which is not in handlaggarstod/lagar.yaml"))
+                        .at(span)
+                        .help(help)
+                        .follows(model.losses.lagar),
+                )
+            }
+            LinkTarget::BadLaw(CitationError::Malformed(why)) => diags.push(
+                Diagnostic::error(Code::BadProvision, format!("`{}` does not name a provision", dest.trim()))
+                    .at(span)
+                    .help(why),
+            ),
+            LinkTarget::Law(c) => {
+                if let Some(law) = model.laws.get(&c.law) {
+                    if let Some(date) = &law.repealed {
+                        let instead = law.replaced_by.as_deref().and_then(|id| model.laws.get(id));
+                        let help = match instead {
+                            Some(new) => format!("cite {} instead (`lag:{}`), with the provision's number in that law", new.full_name(), new.id),
+                            None => "cite the law that is in force now".to_string(),
+                        };
+                        let replaced = instead.map_or(String::new(), |new| format!(" and replaced by {}", new.full_name()));
+                        diags.push(
+                            Diagnostic::warning(Code::RepealedLaw, format!("this page cites {}, which was repealed on {date}{replaced}", law.full_name()))
+                                .at(span)
+                                .help(help),
+                        );
+                    }
                 }
             }
             LinkTarget::Unsafe => diags.push(

@@ -4,7 +4,9 @@
 
 mod build_dir;
 mod graph;
+mod laws;
 mod links;
+mod outcomes;
 mod print;
 
 use crate::diagnostic::Diagnostic;
@@ -27,7 +29,9 @@ pub fn check_and_lay_out(model: &Model) -> (Vec<Diagnostic>, Option<Vec<MapLayou
     for map in model.maps() {
         graph::check_map(model, map, &mut diags);
     }
+    outcomes::check(model, &mut diags);
     links::check(model, &mut diags);
+    laws::check(model, &mut diags);
     print::check(model, &mut diags);
     // The fit needs a layout, and a layout needs a graph without errors.
     let layouts = if diags.iter().any(Diagnostic::is_error) {

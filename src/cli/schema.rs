@@ -8,8 +8,8 @@ use std::process::ExitCode;
 /// Print a JSON Schema of the model files, for editors.
 ///
 /// With no argument: one combined schema that accepts any YAML file of a model (karta, lane
-/// or sub-process), with every type under `$defs`. With `karta`, `lane`, `subprocess` or
-/// `book`: the schema of that one file, which gives sharper messages in an editor.
+/// or sub-process), with every type under `$defs`. With `karta`, `lane`, `subprocess`,
+/// `book` or `lagar`: the schema of that one file, which gives sharper messages in an editor.
 ///
 /// The schemas are generated from the same Rust types the loader reads, so a field the
 /// loader rejects as unknown is rejected by the schema too.
@@ -22,7 +22,7 @@ use std::process::ExitCode;
 /// See the README, "Editor support".
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Which file: karta, lane, subprocess or book; leave out for the combined schema.
+    /// Which file: karta, lane, subprocess, book or lagar; leave out for the combined schema.
     #[arg(value_enum)]
     file: Option<Which>,
 }
@@ -38,6 +38,8 @@ enum Which {
     Subprocess,
     /// book.toml
     Book,
+    /// handlaggarstod/lagar.yaml
+    Lagar,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -48,6 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Which::Lane => FileKind::Lane,
             Which::Subprocess => FileKind::Subprocess,
             Which::Book => FileKind::Book,
+            Which::Lagar => FileKind::Lagar,
         }),
     };
     output::out(format!("{}\n", serde_json::to_string_pretty(&value)?))?;

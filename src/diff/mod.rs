@@ -13,7 +13,7 @@ pub mod revision;
 pub mod words;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::model::{Lane, LaneId, MapId, Model, Page, ProcessMap, StepNr};
+use crate::model::{Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, StepKind, StepNr};
 use crate::Checked;
 use matching::Matching;
 use serde::Serialize;
@@ -238,6 +238,64 @@ pub enum Change {
         /// Its title.
         title: String,
     },
+    /// An end step of a sub-process that continues elsewhere on the overview: each target as
+    /// "25 (Beviljas)", in the new model's numbers for both sides; empty when the flow stops.
+    ContinuationChanged {
+        /// Map id.
+        map: String,
+        /// Number before.
+        old_step: String,
+        /// Number after.
+        step: String,
+        /// Its title.
+        title: String,
+        /// Where it continued; `None` when it did not say.
+        old_continues: Option<Vec<String>>,
+        /// Where it continues now; `None` when it does not say.
+        new_continues: Option<Vec<String>>,
+    },
+    /// A page cites a provision it did not cite before.
+    CitationAdded {
+        /// The step whose page it is (new number), if it is a step's page.
+        step: Option<String>,
+        /// The page, relative to `handlaggarstod/`.
+        path: String,
+        /// "11 kap. 1 § Socialtjänstlagen (2025:400)".
+        citation: String,
+    },
+    /// A page no longer cites a provision.
+    CitationRemoved {
+        /// The step whose page it is (new number), if it is a step's page.
+        step: Option<String>,
+        /// The page, relative to `handlaggarstod/`.
+        path: String,
+        /// "11 kap. 1 § Socialtjänstlagen (2025:400)", as the old model named it.
+        citation: String,
+    },
+    /// A law added to lagar.yaml.
+    LawAdded {
+        /// Its id.
+        law: String,
+        /// Its name and number.
+        name: String,
+    },
+    /// A law removed from lagar.yaml.
+    LawRemoved {
+        /// Its id.
+        law: String,
+        /// Its name and number.
+        name: String,
+    },
+    /// A law whose entry in lagar.yaml changed: what changed, one line each ("url",
+    /// "change 2026-07-01 added", "repealed 2025-07-01").
+    LawChanged {
+        /// Its id.
+        law: String,
+        /// Its name and number (new).
+        name: String,
+        /// What changed.
+        what: Vec<String>,
+    },
     /// A step that is no longer an aktualisering point.
     AktualiseringRemoved {
         /// Map id.
@@ -353,6 +411,7 @@ impl Change {
             | Change::KindChanged { map, .. }
             | Change::AktualiseringAdded { map, .. }
             | Change::AktualiseringRemoved { map, .. }
+            | Change::ContinuationChanged { map, .. }
             | Change::ArrowAdded { map, .. }
             | Change::ArrowRemoved { map, .. }
             | Change::LabelChanged { map, .. } => Some(map),
@@ -640,6 +699,7 @@ fn compare(old: &View, new: &View, old_side: Side, new_side: Side) -> ModelDiff 
 
     // Steps and arrows, map by map; the step numbers each old step became.
     let mut renumber: BTreeMap<StepNr, StepNr> = BTreeMap::new();
+    let mut ends = Vec::new();
     let mut pairs = vec![(&old.overview, &new.overview)];
     for (key, m) in &old_subs {
         if let Some(n) = new_subs.get(key) {
@@ -650,11 +710,46 @@ fn compare(old: &View, new: &View, old_side: Side, new_side: Side) -> ModelDiff 
         let matching = matching::match_steps(o, n);
         for (i, j) in matching.pairs() {
             renumber.insert(o.steps[i].nr, n.steps[j].nr);
+            if o.steps[i].kind == StepKind::End && n.steps[j].kind == StepKind::End {
+                ends.push((map_key(&n.id), &o.steps[i], &n.steps[j]));
+            }
         }
         diff_map(o, n, &matching, &mut changes);
     }
+    // Where each outcome goes on, compared in the new numbers once the overview is matched.
+    for (map, a, b) in ends {
+        let said = |edges: &Option<Vec<Edge>>, renumber: Option<&BTreeMap<StepNr, StepNr>>| {
+            edges.as_ref().map(|edges| {
+                edges
+                    .iter()
+                    .map(|e| {
+                        let to = renumber.and_then(|r| r.get(&e.to)).unwrap_or(&e.to);
+                        match &e.label {
+                            Some(l) => format!("{to} ({l})"),
+                            None => to.to_string(),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (was, is) = (
+            said(&a.continues, Some(&renumber)),
+            said(&b.continues, None),
+        );
+        if was != is {
+            changes.push(Change::ContinuationChanged {
+                map,
+                old_step: a.nr.to_string(),
+                step: b.nr.to_string(),
+                title: b.title.clone(),
+                old_continues: was,
+                new_continues: is,
+            });
+        }
+    }
 
     diff_guidance(old, new, &renumber, &mut changes);
+    diff_laws(old.model, new.model, &renumber, &mut changes);
 
     ModelDiff {
         format: "processkarta-diff",
@@ -889,6 +984,147 @@ fn page_text(model: &Model, page: &Page) -> String {
 
 fn word_count(text: &str) -> usize {
     words::words(text).len()
+}
+
+/// Citations added to and removed from each page (steps matched through `renumber`), then
+/// the laws of lagar.yaml added, removed and changed.
+fn diff_laws(
+    old: &Model,
+    new: &Model,
+    renumber: &BTreeMap<StepNr, StepNr>,
+    changes: &mut Vec<Change>,
+) {
+    use crate::model::laws;
+    // (step in the new numbers, page path) → citation texts, per side.
+    let cited = |m: &Model, renumber: Option<&BTreeMap<StepNr, StepNr>>| {
+        let mut out: BTreeMap<(Option<StepNr>, String), BTreeSet<String>> = BTreeMap::new();
+        for c in laws::citations(m) {
+            let Ok(citation) = &c.citation else { continue };
+            let Some(law) = m.laws.get(&citation.law) else {
+                continue;
+            };
+            let step = c
+                .step
+                .map(|nr| renumber.and_then(|r| r.get(&nr)).copied().unwrap_or(nr));
+            // A step's page is keyed by its step alone, so a renamed page file is the same page.
+            let key = match step {
+                Some(nr) => (Some(nr), String::new()),
+                None => (None, c.page.path.clone()),
+            };
+            out.entry(key).or_default().insert(citation.text(law));
+        }
+        out
+    };
+    let (was, is) = (cited(old, Some(renumber)), cited(new, None));
+    let path_of = |m: &Model, key: &(Option<StepNr>, String)| match key.0 {
+        Some(nr) => m
+            .guidance
+            .get(&nr)
+            .map_or_else(String::new, |p| p.path.clone()),
+        None => key.1.clone(),
+    };
+    let empty = BTreeSet::new();
+    let keys: BTreeSet<&(Option<StepNr>, String)> = was.keys().chain(is.keys()).collect();
+    for key in keys {
+        let (a, b) = (
+            was.get(key).unwrap_or(&empty),
+            is.get(key).unwrap_or(&empty),
+        );
+        let step = key.0.map(|nr| nr.to_string());
+        let path = if is.contains_key(key) {
+            path_of(new, key)
+        } else {
+            path_of(old, key)
+        };
+        for c in b.difference(a) {
+            changes.push(Change::CitationAdded {
+                step: step.clone(),
+                path: path.clone(),
+                citation: c.clone(),
+            });
+        }
+        for c in a.difference(b) {
+            changes.push(Change::CitationRemoved {
+                step: step.clone(),
+                path: path.clone(),
+                citation: c.clone(),
+            });
+        }
+    }
+    for law in &old.laws.laws {
+        if new.laws.get(&law.id).is_none() {
+            changes.push(Change::LawRemoved {
+                law: law.id.clone(),
+                name: law.full_name(),
+            });
+        }
+    }
+    for law in &new.laws.laws {
+        let Some(before) = old.laws.get(&law.id) else {
+            changes.push(Change::LawAdded {
+                law: law.id.clone(),
+                name: law.full_name(),
+            });
+            continue;
+        };
+        let mut what = Vec::new();
+        let field = |what: &mut Vec<String>, name: &str, a: String, b: String| {
+            if a != b {
+                what.push(format!("{name}: {} → {}", or_none(&a), or_none(&b)));
+            }
+        };
+        field(&mut what, "name", before.full_name(), law.full_name());
+        field(&mut what, "url", before.url.clone(), law.url.clone());
+        field(
+            &mut what,
+            "repealed",
+            before.repealed.clone().unwrap_or_default(),
+            law.repealed.clone().unwrap_or_default(),
+        );
+        field(
+            &mut what,
+            "replaced-by",
+            before.replaced_by.clone().unwrap_or_default(),
+            law.replaced_by.clone().unwrap_or_default(),
+        );
+        field(
+            &mut what,
+            "chapters",
+            before.chapters.to_string(),
+            law.chapters.to_string(),
+        );
+        let line = |c: &crate::model::laws::LawChange| format!("{}: {}", c.date, c.summary);
+        let (ca, cb): (BTreeSet<String>, BTreeSet<String>) = (
+            before.changes.iter().map(line).collect(),
+            law.changes.iter().map(line).collect(),
+        );
+        what.extend(cb.difference(&ca).map(|c| format!("change added: {c}")));
+        what.extend(ca.difference(&cb).map(|c| format!("change removed: {c}")));
+        let (ua, ub): (BTreeSet<&String>, BTreeSet<&String>) = (
+            before.unverified.iter().collect(),
+            law.unverified.iter().collect(),
+        );
+        what.extend(ub.difference(&ua).map(|u| format!("unverified added: {u}")));
+        what.extend(
+            ua.difference(&ub)
+                .map(|u| format!("unverified removed: {u}")),
+        );
+        if !what.is_empty() {
+            changes.push(Change::LawChanged {
+                law: law.id.clone(),
+                name: law.full_name(),
+                what,
+            });
+        }
+    }
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() {
+        "(none)"
+    } else {
+        s
+    }
 }
 
 fn diff_guidance(

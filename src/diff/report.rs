@@ -130,6 +130,7 @@ struct Counts {
     steps: usize,
     arrows: usize,
     guidance: usize,
+    laws: usize,
 }
 
 fn counts(diff: &ModelDiff) -> Counts {
@@ -148,6 +149,11 @@ fn counts(diff: &ModelDiff) -> Counts {
             Change::GuidanceAdded { .. }
             | Change::GuidanceRemoved { .. }
             | Change::GuidanceChanged { .. } => c.guidance += 1,
+            Change::CitationAdded { .. }
+            | Change::CitationRemoved { .. }
+            | Change::LawAdded { .. }
+            | Change::LawRemoved { .. }
+            | Change::LawChanged { .. } => c.laws += 1,
             _ => c.steps += 1,
         }
     }
@@ -163,6 +169,7 @@ fn summary(diff: &ModelDiff) -> String {
         (c.subprocesses, "sub-process change", "sub-process changes"),
         (c.lanes, "lane change", "lane changes"),
         (c.guidance, "guidance page", "guidance pages"),
+        (c.laws, "legal reference change", "legal reference changes"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {}", if n == 1 { one } else { many }));
@@ -377,6 +384,7 @@ pub fn text(diff: &ModelDiff) -> String {
         section(&mut out, &map_heading(diff, &key), lines);
     }
     section(&mut out, "Guidance", guidance);
+    section(&mut out, "Legal references", law_lines(diff));
     let n = diff.changes.len();
     let _ = writeln!(
         out,
@@ -452,6 +460,19 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             "~ step {} \"{title}\" kind {old_kind} → {new_kind}",
             step_ref(old_step, step)
         ),
+        Change::ContinuationChanged {
+            old_step,
+            step,
+            title,
+            old_continues,
+            new_continues,
+            ..
+        } => format!(
+            "~ step {} \"{title}\" continues {} → {}",
+            step_ref(old_step, step),
+            continuation(old_continues),
+            continuation(new_continues)
+        ),
         Change::AktualiseringAdded {
             old_step,
             step,
@@ -505,6 +526,47 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// Where an outcome continues, for the report: "25 (Beviljas), 20", "nowhere (the flow
+/// stops)" or "(not said)".
+fn continuation(c: &Option<Vec<String>>) -> String {
+    match c {
+        None => "(not said)".into(),
+        Some(to) if to.is_empty() => "nowhere (the flow stops)".into(),
+        Some(to) => to.join(", "),
+    }
+}
+
+/// The citations and lagar.yaml changes, one line each, for the text report.
+fn law_lines(diff: &ModelDiff) -> Vec<String> {
+    let page = |step: &Option<String>, path: &str| match step {
+        Some(s) => format!("step {s} ({path})"),
+        None => path.to_string(),
+    };
+    let mut out = Vec::new();
+    for c in &diff.changes {
+        match c {
+            Change::CitationAdded {
+                step,
+                path,
+                citation,
+            } => out.push(format!("+ {} cites {citation}", page(step, path))),
+            Change::CitationRemoved {
+                step,
+                path,
+                citation,
+            } => out.push(format!("- {} no longer cites {citation}", page(step, path))),
+            Change::LawAdded { law, name } => out.push(format!("+ law {law}: {name}")),
+            Change::LawRemoved { law, name } => out.push(format!("- law {law}: {name}")),
+            Change::LawChanged { law, name, what } => {
+                out.push(format!("~ law {law}: {name}"));
+                out.extend(what.iter().map(|w| format!("    {w}")));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Escapes text for Markdown (GitHub-flavoured), inline and inside a table cell.
@@ -675,6 +737,17 @@ pub fn markdown(diff: &ModelDiff) -> String {
             guidance.join("\n")
         );
     }
+    let laws = law_lines(diff);
+    if !laws.is_empty() {
+        let items: Vec<String> = laws
+            .iter()
+            .map(|l| match l.strip_prefix("    ") {
+                Some(detail) => format!("  - {}", md(detail)),
+                None => format!("- {}", md(l)),
+            })
+            .collect();
+        let _ = writeln!(out, "\n### Legal references\n\n{}", items.join("\n"));
+    }
     out
 }
 
@@ -800,6 +873,22 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
             md_step(old_step, step),
             title,
             format!("**kind** `{old_kind}` → `{new_kind}`"),
+        ),
+        Change::ContinuationChanged {
+            old_step,
+            step,
+            title,
+            old_continues,
+            new_continues,
+            ..
+        } => row(
+            md_step(old_step, step),
+            title,
+            format!(
+                "**continues** {} → {}",
+                md(&continuation(old_continues)),
+                md(&continuation(new_continues))
+            ),
         ),
         Change::AktualiseringAdded {
             old_step,

@@ -19,6 +19,44 @@ struct Doc<'m> {
     lanes: Vec<LaneOut<'m>>,
     maps: Vec<MapOut<'m>>,
     pages: Vec<PageOut<'m>>,
+    /// The laws of lagar.yaml, by id.
+    laws: Vec<LawOut<'m>>,
+    /// Every valid `lag:` citation, page by page.
+    citations: Vec<CitationOut>,
+}
+
+#[derive(Serialize)]
+struct LawOut<'m> {
+    id: &'m str,
+    name: &'m str,
+    number: Option<&'m str>,
+    chapters: bool,
+    url: &'m str,
+    repealed: Option<&'m str>,
+    replaced_by: Option<&'m str>,
+    unverified: &'m [String],
+    changes: Vec<LawChangeOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct LawChangeOut<'m> {
+    date: &'m str,
+    summary: &'m str,
+    reviewed: bool,
+}
+
+#[derive(Serialize)]
+struct CitationOut {
+    /// The page, relative to the model folder.
+    page: String,
+    /// The step whose guidance the page is.
+    step: Option<String>,
+    law: String,
+    chapter: Option<String>,
+    paragraph: Option<String>,
+    /// "11 kap. 1 § Socialtjänstlagen (2025:400)".
+    text: String,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -53,7 +91,12 @@ struct StepOut<'m> {
     aktualisering: bool,
     /// For a sub-process step: the map it opens (`subprocess:<id>`).
     opens: Option<String>,
+    /// The arrows the flow takes; for a sub-process step, labelled with its outcomes.
     next: Vec<ArrowOut<'m>>,
+    /// For an end step of a sub-process that says so: the overview steps where the flow goes
+    /// on (empty: the flow stops).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continues: Option<Vec<ArrowOut<'m>>>,
     /// The guidance page, relative to the model folder.
     guidance: Option<String>,
 }
@@ -98,6 +141,46 @@ pub fn json(model: &Model) -> String {
                 title: &p.title,
             })
             .collect(),
+        laws: model
+            .laws
+            .laws
+            .iter()
+            .map(|l| LawOut {
+                id: &l.id,
+                name: &l.name,
+                number: l.number.as_deref(),
+                chapters: l.chapters,
+                url: &l.url,
+                repealed: l.repealed.as_deref(),
+                replaced_by: l.replaced_by.as_deref(),
+                unverified: &l.unverified,
+                changes: l
+                    .changes
+                    .iter()
+                    .map(|c| LawChangeOut {
+                        date: &c.date,
+                        summary: &c.summary,
+                        reviewed: c.reviewed,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        citations: crate::model::laws::citations(model)
+            .into_iter()
+            .filter_map(|c| {
+                let citation = c.citation.ok()?;
+                let law = model.laws.get(&citation.law)?;
+                Some(CitationOut {
+                    page: format!("handlaggarstod/{}", c.page.path),
+                    step: c.step.map(|s| s.to_string()),
+                    text: citation.text(law),
+                    href: citation.href(law),
+                    law: citation.law,
+                    chapter: citation.chapter,
+                    paragraph: citation.paragraph,
+                })
+            })
+            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("the model always serializes");
     s.push('\n');
@@ -114,6 +197,16 @@ fn map<'m>(model: &'m Model, m: &'m ProcessMap) -> MapOut<'m> {
     }
 }
 
+fn arrows(edges: &[crate::model::Edge]) -> Vec<ArrowOut<'_>> {
+    edges
+        .iter()
+        .map(|e| ArrowOut {
+            to: e.to.to_string(),
+            label: e.label.as_deref(),
+        })
+        .collect()
+}
+
 fn step<'m>(model: &'m Model, s: &'m Step) -> StepOut<'m> {
     StepOut {
         nr: s.nr.to_string(),
@@ -123,14 +216,8 @@ fn step<'m>(model: &'m Model, s: &'m Step) -> StepOut<'m> {
         lane: &s.lane.0,
         aktualisering: s.aktualisering,
         opens: s.process.as_ref().map(|p| format!("subprocess:{p}")),
-        next: s
-            .next
-            .iter()
-            .map(|e| ArrowOut {
-                to: e.to.to_string(),
-                label: e.label.as_deref(),
-            })
-            .collect(),
+        next: arrows(&s.next),
+        continues: s.continues.as_deref().map(arrows),
         guidance: model
             .guidance
             .get(&s.nr)

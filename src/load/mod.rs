@@ -70,6 +70,8 @@ pub struct RawModel {
     pub subprocesses: Vec<RawStepFile<SubprocessFile<Value>>>,
     /// Markdown files: path relative to `handlaggarstod/` and file, sorted by path.
     pub markdown: Vec<(String, FileId)>,
+    /// `handlaggarstod/lagar.yaml`, if there is one and it could be read.
+    pub lagar: Option<Decoded<crate::format::LagarFile>>,
     /// What could not be read, and why.
     pub losses: Losses,
 }
@@ -89,6 +91,8 @@ pub struct Losses {
     pub karta: Option<Cause>,
     /// Fields of steps that were left out because their value was wrong.
     pub fields: Vec<LostField>,
+    /// `handlaggarstod/lagar.yaml` exists but could not be read, so no law is known.
+    pub lagar: Option<Cause>,
 }
 
 /// A field of a step left out because its value could not be read: the step was read
@@ -331,6 +335,18 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         losses.files.insert(rel, d.cause());
         diags.push(d);
     }
+    let lagar_rel = "handlaggarstod/lagar.yaml";
+    let lagar = if std::fs::symlink_metadata(root.join(lagar_rel)).is_ok() {
+        let before = diags.len();
+        let decoded = read_into(&mut sources, root, lagar_rel, &mut diags, &mut losses)
+            .and_then(|id| decode_file::<crate::format::LagarFile>(id, &sources, &mut diags));
+        if decoded.is_none() {
+            losses.lagar = diags.get(before).map(Diagnostic::cause);
+        }
+        decoded
+    } else {
+        None
+    };
     let mut markdown = Vec::new();
     for rel in list(root, "handlaggarstod", "md", true, &mut diags) {
         if let Some(id) = read_into(&mut sources, root, &rel, &mut diags, &mut losses) {
@@ -347,6 +363,7 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
             lanes,
             subprocesses,
             markdown,
+            lagar,
             losses,
         },
         diags,

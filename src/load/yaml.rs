@@ -456,7 +456,7 @@ fn type_help(path: &str, message: &str) -> String {
         .unwrap_or("");
     match last {
         "nr" | "to" => format!("write a whole number greater than zero, e.g. `{last}: 12`"),
-        "next" => "write a number (`next: 12`), a list (`next: [12, 14]`) or a list of `{to: 12, label: Ja}`".into(),
+        "next" | "continues" => format!("write a number (`{last}: 12`), a list (`{last}: [12, 14]`) or a list of `{{to: 12, label: Ja}}`"),
         "kind" => "use one of start, task, vagval, subprocess, end".into(),
         "aktualisering" | "shared" => "write `true` or `false`".into(),
         "lanes" => "write a list of lane ids, e.g. `lanes: [individen, socialtjansten]`".into(),

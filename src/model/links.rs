@@ -23,6 +23,10 @@ pub enum LinkTarget {
     Active(String),
     /// `http:`, `https:`, `mailto:` or `tel:`.
     External(String),
+    /// `lag:sol/11/1`: a provision of a law in `lagar.yaml`.
+    Law(super::laws::Citation),
+    /// `lag:` with an unknown law or a malformed provision.
+    BadLaw(super::laws::CitationError),
     /// `#fragment` on the same page.
     Anchor(String),
     /// A scheme that can run code (`javascript:`, `data:`, …) or a path outside the folder.
@@ -40,6 +44,12 @@ pub fn classify(model: &Model, from: &str, dest: &str) -> LinkTarget {
         return match nr.parse::<StepNr>() {
             Ok(nr) if model.step(nr).is_some() => LinkTarget::Step(nr),
             _ => LinkTarget::MissingStep(nr.to_string()),
+        };
+    }
+    if let Some(rest) = dest.strip_prefix("lag:") {
+        return match super::laws::parse(rest, &model.laws) {
+            Ok(c) => LinkTarget::Law(c),
+            Err(e) => LinkTarget::BadLaw(e),
         };
     }
     if let Some(frag) = dest.strip_prefix('#') {

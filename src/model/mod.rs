@@ -3,7 +3,9 @@
 //! [`crate::load`] read; read by `check`, `layout` and `render`, never changed after.
 
 pub mod attachment;
+pub mod laws;
 pub mod links;
+mod outcomes;
 mod resolve;
 mod step_nr;
 
@@ -98,8 +100,20 @@ pub struct Step {
     pub aktualisering: bool,
     /// For a sub-process step: the sub-process it opens.
     pub process: Option<String>,
-    /// Outgoing arrows, in the order written.
+    /// Outgoing arrows, in the order written; for a sub-process step whose ends say where
+    /// they continue, the arrows the flow really takes (see [`Step::written_next`]).
     pub next: Vec<Edge>,
+    /// On an end step of a sub-process: where the overview goes on after this outcome, as
+    /// written (`None` when left out, empty when the flow stops here).
+    pub continues: Option<Vec<Edge>>,
+    /// Where its `continues` is written.
+    pub continues_span: Option<Span>,
+    /// For a sub-process step whose ends say where they continue: its `next` as written.
+    /// `next` then holds one arrow per target that an outcome reaches, labelled with the
+    /// outcomes (when there are several targets), in the order written.
+    pub written_next: Option<Vec<Edge>>,
+    /// For a sub-process step: the outcomes of its sub-process, one per end step.
+    pub outcomes: Vec<Outcome>,
     /// Where its `nr` is written.
     pub span: Span,
     /// Where its title is written.
@@ -117,6 +131,33 @@ pub struct Edge {
     pub label: Option<String>,
     /// Where the target number is written.
     pub span: Span,
+}
+
+/// One outcome of a sub-process: an end step and where the overview goes on after it.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The end step.
+    pub end: StepNr,
+    /// The end step's title.
+    pub title: String,
+    /// The overview steps it continues to, each labelled with the outcome (the label written
+    /// in `continues`, else the end's title); empty when the flow stops here.
+    pub to: Vec<Edge>,
+    /// Whether the end says `continues`; when not, `to` holds every target of the opener.
+    pub explicit: bool,
+}
+
+impl Step {
+    /// Whether the flow may stop at this sub-process step: an outcome of its sub-process
+    /// continues nowhere.
+    pub fn stops(&self) -> bool {
+        self.outcomes.iter().any(|o| o.explicit && o.to.is_empty())
+    }
+
+    /// The arrows as written in the file: [`Step::written_next`] when set, else `next`.
+    pub fn written(&self) -> &[Edge] {
+        self.written_next.as_deref().unwrap_or(&self.next)
+    }
 }
 
 /// A Markdown page in `handlaggarstod/`.
@@ -176,6 +217,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// The introduction (`index.md`).
     pub intro: Option<Page>,
+    /// The laws the guidance cites (`handlaggarstod/lagar.yaml`).
+    pub laws: laws::Laws,
     /// What could not be read: the rules fold what follows from it into its cause.
     pub losses: Losses,
 }

@@ -22,6 +22,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         lanes: raw_lanes,
         subprocesses: raw_subs,
         markdown,
+        lagar,
         mut losses,
     } = raw;
 
@@ -352,6 +353,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         ))
     });
     overview.steps.sort_by_key(|s| s.nr);
+    super::outcomes::bind(&mut overview, &subprocesses, diags);
 
     let (guidance, pages, intro) = attach_pages(
         &sources,
@@ -361,6 +363,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         &mut losses,
         diags,
     );
+    let laws = super::laws::resolve(lagar, diags);
     Model {
         sources,
         book,
@@ -370,6 +373,7 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         guidance,
         pages,
         intro,
+        laws,
         losses,
     }
 }
@@ -430,18 +434,63 @@ fn make_step(
                 .help("write a short title, e.g. title: Ansöker om ekonomiskt bistånd"),
         );
     }
-    let next_node = node.get("next");
-    let arrows = s.def.next.map(|n| n.0).unwrap_or_default();
-    let next = arrows
+    let nr = StepNr::on(parent, s.def.nr);
+    let next = edges(
+        s.def.next.map(|n| n.0).unwrap_or_default(),
+        node.get("next"),
+        parent,
+        nr,
+        span,
+        file,
+        diags,
+    );
+    // `continues` names overview steps: its numbers have no parent.
+    let continues_node = node.get("continues");
+    let continues = s
+        .def
+        .continues
+        .map(|c| edges(c.0, continues_node, None, nr, span, file, diags));
+    Step {
+        nr: StepNr::on(parent, s.def.nr),
+        title: s.def.title.trim().to_string(),
+        kind: s.def.kind,
+        lane,
+        aktualisering: s.def.aktualisering,
+        process: s.def.process,
+        next,
+        continues,
+        continues_span: continues_node.map(|n| n.span_in(file)),
+        written_next: None,
+        outcomes: Vec::new(),
+        span,
+        title_span,
+        process_span: node.get("process").map(|n| n.span_in(file)),
+    }
+}
+
+/// The arrows of a `next` or `continues` list, each placed at its target number; targets are
+/// numbered on the map of `parent`. Labels longer than [`MAX_LABEL_CHARS`] are reported and cut.
+fn edges(
+    arrows: Vec<crate::format::ArrowDef>,
+    list: Option<&crate::load::yaml::Node>,
+    parent: Option<u32>,
+    from: StepNr,
+    step_span: Span,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Edge> {
+    arrows
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
-            let item = next_node.and_then(|n| n.index(i));
-            let at = match (next_node, item) {
+            // A single `{to, label}` is the list's only item.
+            let item = list.and_then(|n| n.index(i).or((n.get("to").is_some() && i == 0).then_some(n)));
+            let at = match (list, item) {
                 (_, Some(item)) => item.get("to").unwrap_or(item).span_in(file),
                 (Some(n), None) => n.span_in(file),
-                (None, None) => span,
+                (None, None) => step_span,
             };
+            let to = StepNr::on(parent, a.to);
             let mut label = a.label;
             if let Some(text) = label.as_mut() {
                 let chars = text.chars().count();
@@ -451,9 +500,7 @@ fn make_step(
                         Diagnostic::error(
                             Code::TextTooLong,
                             format!(
-                                "the label of the arrow from step {} to step {} is {chars} characters long; a label may have at most {MAX_LABEL_CHARS}",
-                                StepNr::on(parent, s.def.nr),
-                                StepNr::on(parent, a.to)
+                                "the label of the arrow from step {from} to step {to} is {chars} characters long; a label may have at most {MAX_LABEL_CHARS}"
                             ),
                         )
                         .at(label_span)
@@ -464,24 +511,12 @@ fn make_step(
                 }
             }
             Edge {
-                to: StepNr::on(parent, a.to),
+                to,
                 label: label.filter(|l| !l.trim().is_empty()),
                 span: at,
             }
         })
-        .collect();
-    Step {
-        nr: StepNr::on(parent, s.def.nr),
-        title: s.def.title.trim().to_string(),
-        kind: s.def.kind,
-        lane,
-        aktualisering: s.def.aktualisering,
-        process: s.def.process,
-        next,
-        span,
-        title_span,
-        process_span: node.get("process").map(|n| n.span_in(file)),
-    }
+        .collect()
 }
 
 /// Keeps the first step of each number and reports the others.

@@ -81,6 +81,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "sok-traffar",
     "kommer-fran",
     "leder-till",
+    "lagandringar",
     "karta-rubrik",
     "inledning",
     "parter-rubrik",
@@ -352,7 +353,9 @@ fn link_href(
             Some((href, None))
         }
         LinkTarget::External(url) => Some((url, None)),
-        LinkTarget::Unsafe
+        LinkTarget::Law(c) => ctx.model.laws.get(&c.law).map(|law| (c.href(law), None)),
+        LinkTarget::BadLaw(_)
+        | LinkTarget::Unsafe
         | LinkTarget::Refused(..)
         | LinkTarget::Active(_)
         | LinkTarget::MissingStep(_)

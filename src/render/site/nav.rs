@@ -216,6 +216,9 @@ impl<'a> Site<'a> {
             item(self.s("overview"), "index.html".into(), None),
             item(self.s("aktualisering"), "aktualisering.html".into(), None),
         ];
+        if !self.model.laws.laws.is_empty() {
+            pages.push(item(self.s("lagrum"), "lagrum.html".into(), None));
+        }
         for page in &self.model.pages {
             // A party's own page (`parter/<lane-id>.md`) is linked from the party's page.
             if !self.is_party_page(&page.path) {

@@ -6,6 +6,7 @@ use super::search::{self, Doc};
 use super::theme;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::attachment;
+use crate::model::laws;
 use crate::model::{AccessibilitySection, LaneId, MapId, Page, ProcessMap, Step, StepKind, StepNr};
 use crate::render::{map, step_url, Output};
 use serde::Serialize;
@@ -95,6 +96,7 @@ pub fn render_all(
         r.subprocess(sub);
     }
     r.aktualisering();
+    r.lagrum();
     for page in &site.model.pages {
         r.free_page(page);
     }
@@ -332,13 +334,26 @@ impl Renderer<'_, '_> {
         }
         let crumbs = site.crumbs(trail, site.step_label(nr));
         let mut ctx = self.context(&url, &title, "steg", Some(crumbs));
-        let (body, toc, text, summary) = match site.model.guidance.get(&nr) {
+        let (body, toc, mut text, summary) = match site.model.guidance.get(&nr) {
             Some(page) => {
                 let r = self.markdown(page, &url, 2, false);
                 (r.html, toc(&r.headings, 2), r.text, r.summary)
             }
             None => Default::default(),
         };
+        let cited = site
+            .model
+            .guidance
+            .get(&nr)
+            .map(|p| laws::of_page(site.model, p))
+            .unwrap_or_default();
+        // Search finds the page by the law's name and by "11 kap. 1 §".
+        for c in &cited {
+            if let Some(law) = site.model.laws.get(&c.law) {
+                text.push(' ');
+                text.push_str(&c.text(law));
+            }
+        }
         self.docs.push(Doc {
             url: url.clone(),
             title: step.title.clone(),
@@ -378,6 +393,7 @@ impl Renderer<'_, '_> {
                 "map_url": self.map_url(nr, map, |a| svg_has.contains(a)),
                 "comes_from": self.comes_from(nr, map, step),
                 "leads_to": self.leads_to(nr, map, step),
+                "law_changes": law_changes(site, &cited),
             }),
         );
         let (prev, next) = site.neighbours(nr);
@@ -400,6 +416,16 @@ impl Renderer<'_, '_> {
             link: self.site.step_label(to),
             url: Some(step_url(to)),
             after: title,
+        }
+    }
+
+    /// A row of plain text, without a link.
+    fn text_row(&self, text: String) -> EdgeRow {
+        EdgeRow {
+            pre: None,
+            link: text,
+            url: None,
+            after: None,
         }
     }
 
@@ -433,21 +459,55 @@ impl Renderer<'_, '_> {
                 rows.push(self.edge(Some(site.s("opens_subprocess")), start.nr));
             }
         }
-        for e in &step.next {
-            rows.push(self.edge(e.label.clone(), e.to));
+        if step.outcomes.iter().any(|o| o.explicit) {
+            // Each outcome of the sub-process, with where it goes on.
+            for o in &step.outcomes {
+                let targets =
+                    o.to.iter()
+                        .filter(|e| step.next.iter().any(|n| n.to == e.to));
+                let mut any = false;
+                for e in targets {
+                    any = true;
+                    rows.push(self.edge(e.label.clone(), e.to));
+                }
+                if !any {
+                    rows.push(self.text_row(format!("{}: {}", o.title, site.s("flow_stops"))));
+                }
+            }
+        } else {
+            for e in &step.next {
+                rows.push(self.edge(e.label.clone(), e.to));
+            }
         }
         if step.kind == StepKind::End {
             if let Some(opener) = map.opened_from.and_then(|o| site.steps.get(&o)) {
                 let back = site.s("back_to_overview");
-                for e in &opener.1.next {
-                    let pre = match &e.label {
-                        Some(l) => format!("{back} ({l})"),
-                        None => back.clone(),
-                    };
-                    rows.push(self.edge(Some(pre), e.to));
-                }
-                if opener.1.next.is_empty() {
-                    rows.push(self.edge(Some(back), opener.1.nr));
+                let with = |label: &Option<String>| match label {
+                    Some(l) => format!("{back} ({l})"),
+                    None => back.clone(),
+                };
+                match opener.1.outcomes.iter().find(|o| o.end == nr && o.explicit) {
+                    // Only where this outcome goes on, with the label it is written with.
+                    Some(_) => {
+                        let written = step.continues.iter().flatten();
+                        let kept: Vec<_> = written
+                            .filter(|e| opener.1.next.iter().any(|n| n.to == e.to))
+                            .collect();
+                        for e in &kept {
+                            rows.push(self.edge(Some(with(&e.label)), e.to));
+                        }
+                        if kept.is_empty() {
+                            rows.push(self.text_row(site.s("flow_stops")));
+                        }
+                    }
+                    None => {
+                        for e in opener.1.written() {
+                            rows.push(self.edge(Some(with(&e.label)), e.to));
+                        }
+                        if opener.1.written().is_empty() {
+                            rows.push(self.edge(Some(back), opener.1.nr));
+                        }
+                    }
                 }
             }
         }
@@ -630,6 +690,96 @@ impl Renderer<'_, '_> {
         self.emit("aktualisering.html", url, &ctx);
     }
 
+    /// The page "Lagrum": every law cited, each provision with the steps and pages citing it,
+    /// the provisions not yet checked, and the changes. Only for a model with `lagar.yaml`.
+    fn lagrum(&mut self) {
+        let site = self.site;
+        if site.model.laws.laws.is_empty() {
+            return;
+        }
+        let url = "lagrum.html";
+        let title = site.s("lagrum_title");
+        let crumbs = site.crumbs(Vec::new(), site.s("lagrum"));
+        let mut ctx = self.context(url, &title, "lagrum", Some(crumbs));
+        let cited = laws::citations(site.model);
+        let mut body = Vec::new();
+        let laws: Vec<serde_json::Value> = site
+            .model
+            .laws
+            .laws
+            .iter()
+            .map(|law| {
+                let mut provisions: BTreeMap<ProvisionKey, (laws::Citation, Vec<Link>)> = BTreeMap::new();
+                for c in &cited {
+                    let Ok(citation) = &c.citation else { continue };
+                    if citation.law != law.id {
+                        continue;
+                    }
+                    let entry = provisions
+                        .entry(provision_key(citation))
+                        .or_insert_with(|| (citation.clone(), Vec::new()));
+                    let link = match c.step {
+                        Some(nr) => Link {
+                            title: site.steps.get(&nr).map_or_else(String::new, |(_, s)| s.title.clone()),
+                            url: step_url(nr),
+                            nr: Some(nr.to_string()),
+                        },
+                        None => Link {
+                            title: c.page.title.clone(),
+                            url: page_url(&c.page.path),
+                            nr: None,
+                        },
+                    };
+                    if !entry.1.iter().any(|l| l.url == link.url) {
+                        entry.1.push(link);
+                    }
+                }
+                let provisions: Vec<serde_json::Value> = provisions
+                    .into_values()
+                    .map(|(c, cited_by)| {
+                        body.push(c.text(law));
+                        let provision = c.provision();
+                        serde_json::json!({
+                            "text": if provision.is_empty() { site.s("lagrum_whole_law") } else { provision },
+                            "href": c.href(law),
+                            "cited_by": cited_by,
+                        })
+                    })
+                    .collect();
+                let replaced_by = law
+                    .replaced_by
+                    .as_deref()
+                    .and_then(|id| site.model.laws.get(id))
+                    .map(|l| serde_json::json!({ "id": l.id, "name": l.full_name() }));
+                body.push(law.full_name());
+                serde_json::json!({
+                    "id": law.id,
+                    "name": law.full_name(),
+                    "url": law.url,
+                    "repealed": law.repealed,
+                    "replaced_by": replaced_by,
+                    "unverified": law.unverified,
+                    "changes": law.changes.iter().map(|c| serde_json::json!({
+                        "date": c.date,
+                        "summary": c.summary,
+                        "coming": is_coming(site, &c.date),
+                    })).collect::<Vec<_>>(),
+                    "provisions": provisions,
+                })
+            })
+            .collect();
+        ctx.insert("laws", &laws);
+        self.docs.push(Doc {
+            url: url.into(),
+            title: title.clone(),
+            meta: site.s("lagrum"),
+            title_text: title.clone(),
+            body: body.join(" "),
+            summary: site.s("lagrum_intro"),
+        });
+        self.emit("lagrum.html", url, &ctx);
+    }
+
     fn free_page(&mut self, page: &Page) {
         let url = page_url(&page.path);
         let crumbs = self.site.crumbs(Vec::new(), page.title.clone());
@@ -780,6 +930,55 @@ impl Renderer<'_, '_> {
     }
 }
 
+/// Whether a change dated `date` is after the model's date (every change is, when the model
+/// has none): such changes are shown on the pages that cite the law.
+fn is_coming(site: &Site, date: &str) -> bool {
+    site.model.book.date.as_deref().is_none_or(|d| date > d)
+}
+
+/// The coming changes of the laws a page cites: "Ändras den 2026-07-01: …".
+fn law_changes(site: &Site, cited: &[laws::Citation]) -> Vec<serde_json::Value> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for c in cited {
+        let Some(law) = site.model.laws.get(&c.law) else {
+            continue;
+        };
+        if seen.contains(&law.id.as_str()) {
+            continue;
+        }
+        seen.push(&law.id);
+        for change in law.changes.iter().filter(|ch| is_coming(site, &ch.date)) {
+            out.push(serde_json::json!({
+                "id": law.id,
+                "law": law.full_name(),
+                "date": change.date,
+                "summary": change.summary,
+            }));
+        }
+    }
+    out
+}
+
+/// Chapter and paragraph as (number, letters), for ordering.
+type ProvisionKey = (u32, String, u32, String);
+
+/// Orders provisions: the whole law, then by chapter and paragraph as numbers.
+fn provision_key(c: &laws::Citation) -> ProvisionKey {
+    let split = |s: &Option<String>| -> (u32, String) {
+        match s {
+            None => (0, String::new()),
+            Some(s) => {
+                let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+                (digits.parse().unwrap_or(0), s[digits.len()..].to_string())
+            }
+        }
+    };
+    let (c1, c2) = split(&c.chapter);
+    let (p1, p2) = split(&c.paragraph);
+    (c1, c2, p1, p2)
+}
+
 /// "Ja → 4, Nej → 6" for the step lists.
 fn leads_to_text(site: &Site, map: &ProcessMap, step: &Step) -> String {
     let mut parts: Vec<String> = step
@@ -790,8 +989,23 @@ fn leads_to_text(site: &Site, map: &ProcessMap, step: &Step) -> String {
             None => e.to.to_string(),
         })
         .collect();
-    if step.kind == StepKind::End && map.opened_from.is_some() {
-        parts.push(site.s("back_to_overview"));
+    if step.kind == StepKind::End {
+        if let Some(opener) = map.opened_from.and_then(|o| site.steps.get(&o)) {
+            let back = site.s("back_to_overview");
+            match opener
+                .1
+                .outcomes
+                .iter()
+                .find(|o| o.end == step.nr && o.explicit)
+            {
+                Some(o) if o.to.is_empty() => parts.push(site.s("flow_stops")),
+                Some(o) => {
+                    let to: Vec<String> = o.to.iter().map(|e| e.to.to_string()).collect();
+                    parts.push(format!("{back} → {}", to.join(", ")));
+                }
+                None => parts.push(back),
+            }
+        }
     }
     parts.join(", ")
 }

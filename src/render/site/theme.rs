@@ -28,6 +28,7 @@ const BUILT_IN: &[(&str, &[u8])] = embed![
     "templates/party.html",
     "templates/subprocess.html",
     "templates/aktualisering.html",
+    "templates/lagrum.html",
     "templates/page.html",
     "templates/print.html",
     "templates/accessibility.html",
