@@ -346,6 +346,19 @@ pub struct BookSection {
     /// Date shown in the map's title block, `YYYY-MM-DD`.
     #[serde(default)]
     pub date: Option<String>,
+    /// Where a reader can propose an edit of a page: a web address with `{path}`, which
+    /// becomes the path of the page's file from the model folder
+    /// (`https://github.com/org/repo/edit/main/{path}`).
+    #[serde(default, rename = "edit-url")]
+    pub edit_url: Option<String>,
+    /// Where a reader can comment on a step: a `mailto:` or web address with `{step}` (and
+    /// optionally `{title}`), filled in URL-encoded on every step page.
+    #[serde(default)]
+    pub feedback: Option<String>,
+    /// A git revision of the previous version (`v1.0`, `remiss-2019`): the site gets a page
+    /// of what changed in the process since then.
+    #[serde(default)]
+    pub previous: Option<String>,
 }
 
 fn default_language() -> String {

@@ -111,3 +111,78 @@ steps:
 fn guidance(purpose: &str, next: &str) -> String {
     format!("## Syfte\n\n{purpose}\n\n## Så här gör du\n\nBeskriv arbetet steg för steg.\n\n## Nästa steg\n\n{next}\n")
 }
+
+/// The CI service whose workflows `init --ci` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// GitHub Actions: the remiss check on pull requests and the site on GitHub Pages.
+    Github,
+    /// GitLab CI: the remiss job on merge requests.
+    Gitlab,
+}
+
+/// The file that pins the processkarta version the CI workflows install.
+pub const VERSION_FILE: &str = "processkarta-version";
+
+/// The `.gitignore` of a new model: the build folder and its lock file are output, not
+/// sources.
+pub const GITIGNORE: &str =
+    "# What `processkarta build` writes: the site, and the lock file beside it.\n/book/\n/.book.lock\n";
+
+/// `existing` (a `.gitignore` already in the folder, if any) with the rules of
+/// [`GITIGNORE`] it lacks added at its end; `None` when it has them all.
+pub fn gitignore(existing: Option<&str>) -> Option<String> {
+    let Some(existing) = existing else {
+        return Some(GITIGNORE.to_string());
+    };
+    let has: Vec<&str> = existing.lines().map(str::trim).collect();
+    let missing: Vec<&str> = GITIGNORE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !has.contains(l))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut out = existing.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(GITIGNORE.lines().next().unwrap());
+    out.push('\n');
+    for rule in missing {
+        out.push_str(rule);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// The CI files of a new model for `ci`: the same workflows this repository runs, and
+/// `processkarta-version` with this binary's version, which they install.
+pub fn ci_files(ci: Ci) -> Vec<(&'static str, String)> {
+    let mut files = match ci {
+        Ci::Github => vec![
+            (
+                ".github/workflows/remiss.yml",
+                include_str!("../.github/workflows/remiss.yml").to_string(),
+            ),
+            (
+                ".github/workflows/pages.yml",
+                include_str!("../.github/workflows/pages.yml").to_string(),
+            ),
+        ],
+        Ci::Gitlab => vec![(".gitlab-ci.yml", gitlab_ci())],
+    };
+    files.push((VERSION_FILE, format!("{}\n", env!("CARGO_PKG_VERSION"))));
+    files
+}
+
+/// The job of `docs/gitlab-ci.md`: its first YAML block.
+fn gitlab_ci() -> String {
+    let doc = include_str!("../docs/gitlab-ci.md");
+    let start = doc
+        .find("```yaml\n")
+        .expect("docs/gitlab-ci.md has a yaml block")
+        + 8;
+    let end = start + doc[start..].find("```\n").expect("the yaml block ends");
+    doc[start..end].to_string()
+}

@@ -522,6 +522,79 @@ fn bpmn_has_pool_lanes_tasks_gateways_flows_and_shapes_from_our_layout() {
     assert_eq!(points, expected);
 }
 
+#[test]
+fn bpmn_flow_nodes_name_their_incoming_and_outgoing_flows() {
+    let m = hostile();
+    let xml = export(&m, "bpmn");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let mut flows = 0;
+    for p in children(doc.root_element(), BPMN, "process") {
+        // From the sequence flows: the flows that leave and enter each step.
+        let mut from: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut into: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for flow in children(p, BPMN, "sequenceFlow") {
+            let id = flow.attribute("id").unwrap().to_string();
+            let end = |a: &str| flow.attribute(a).unwrap().to_string();
+            from.entry(end("sourceRef")).or_default().push(id.clone());
+            into.entry(end("targetRef")).or_default().push(id);
+            flows += 1;
+        }
+        let nodes: Vec<Node> = p
+            .children()
+            .filter(|c| c.attribute("id").is_some_and(|id| id.starts_with("Step_")))
+            .collect();
+        for node in nodes {
+            let id = node.attribute("id").unwrap();
+            let refs = |name: &str| -> Vec<String> {
+                children(node, BPMN, name)
+                    .iter()
+                    .map(|r| r.text().unwrap().to_string())
+                    .collect()
+            };
+            assert_eq!(
+                refs("outgoing"),
+                from.remove(id).unwrap_or_default(),
+                "{id}"
+            );
+            assert_eq!(
+                refs("incoming"),
+                into.remove(id).unwrap_or_default(),
+                "{id}"
+            );
+            // The XSD's order: documentation, then incoming, then outgoing.
+            let order: Vec<&str> = node
+                .children()
+                .filter(|c| c.is_element())
+                .map(|c| c.tag_name().name())
+                .collect();
+            let mut sorted = order.clone();
+            sorted.sort_by_key(|n| {
+                ["documentation", "incoming", "outgoing"]
+                    .iter()
+                    .position(|k| k == n)
+            });
+            assert_eq!(order, sorted, "{id}");
+        }
+        assert!(from.is_empty() && into.is_empty(), "flows to unknown nodes");
+    }
+    assert_eq!(
+        flows,
+        8 + 2,
+        "every arrow of the overview and the sub-process"
+    );
+    // The vägval names both its ways out.
+    let gateway = &xml[xml.find("<bpmn:exclusiveGateway id=\"Step_3\"").unwrap()..];
+    let gateway = &gateway[..gateway.find("</bpmn:exclusiveGateway>").unwrap()];
+    assert!(
+        gateway.contains("<bpmn:outgoing>Flow_3_4</bpmn:outgoing>"),
+        "{gateway}"
+    );
+    assert!(
+        gateway.contains("<bpmn:outgoing>Flow_3_6</bpmn:outgoing>"),
+        "{gateway}"
+    );
+}
+
 // ---------------------------------------------------------------- the command
 
 #[test]

@@ -222,3 +222,29 @@ fn the_json_export_has_the_continuations_and_the_labelled_flow() {
         serde_json::json!([{"to": "7", "label": null}])
     );
 }
+
+#[test]
+fn bpmn_draws_a_gateway_after_the_sub_process_with_one_labelled_flow_per_outcome() {
+    let run = Model::fixture("outcomes").run(&["export", "--to", "bpmn"]);
+    run.expect_status(0);
+    let xml = &run.stdout;
+    for line in [
+        "<bpmn:exclusiveGateway id=\"Gateway_4\" name=\"Utfall av 4 Utredning\">",
+        "<bpmn:sequenceFlow id=\"Flow_4_utfall\" sourceRef=\"Step_4\" targetRef=\"Gateway_4\" />",
+        "<bpmn:sequenceFlow id=\"Flow_4_6\" name=\"Konsultation\" sourceRef=\"Gateway_4\" targetRef=\"Step_6\" />",
+        "<bpmn:sequenceFlow id=\"Flow_4_7\" name=\"Klar utan konsultation\" sourceRef=\"Gateway_4\" targetRef=\"Step_7\" />",
+        "<bpmndi:BPMNShape id=\"Shape_Gateway_4\" bpmnElement=\"Gateway_4\">",
+        "<bpmndi:BPMNEdge id=\"Edge_Flow_4_utfall\" bpmnElement=\"Flow_4_utfall\">",
+    ] {
+        assert!(xml.contains(line), "{line}\n{xml}");
+    }
+    // The sub-process step's only outgoing flow goes into the gateway.
+    let start = xml.find("<bpmn:callActivity id=\"Step_4\"").unwrap();
+    let end = start + xml[start..].find("</bpmn:callActivity>").unwrap();
+    let outgoing: Vec<&str> = xml[start..end]
+        .lines()
+        .filter(|l| l.contains("<bpmn:outgoing>"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(outgoing, ["<bpmn:outgoing>Flow_4_utfall</bpmn:outgoing>"]);
+}

@@ -178,7 +178,8 @@ fn every_page_type_is_built() {
         "search-index.js",
         "tema/site.css",
         "tema/sok.js",
-        "tema/fonts/NotoSans-Regular.ttf",
+        "tema/fonts/NotoSans-Regular.woff2",
+        "tema/fonts/NotoSans-Bold.woff2",
         "tema/fonts/OFL.txt",
     ] {
         assert!(

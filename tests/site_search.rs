@@ -112,7 +112,7 @@ fn the_built_index_finds_inflected_words() {
     assert!(js.contains("\"läkarintyg\":"), "{js}");
     let Some(found) = run_js(&format!(
         "global.window = {{}};\n{js}\nconst hits = sok.search(window.PROCESSKARTA_SOK, 'Läkarintyg');\n\
-         console.log(hits.map(h => h.u).join(' '));"
+         console.log(hits.map(h => h.doc.u).join(' '));"
     )) else {
         return;
     };

@@ -4,7 +4,9 @@ use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::diff::{self, report, revision};
+use processkarta::outdir::{self, Protected};
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Show what changed in the process between two versions of a model.
@@ -28,6 +30,12 @@ use std::process::ExitCode;
 /// The report also lists the errors and warnings of `check` that are new in NEW, or
 /// resolved.
 ///
+/// `--format html` writes one self-contained page for a reviewer (no script, nothing loaded
+/// from elsewhere): the old and the new overview and every changed sub-process side by
+/// side, each changed step and arrow marked (added, removed, changed, renumbered: a colour,
+/// a line style and a word each, explained in a legend), and the changes in words below.
+/// `--png FILE` also draws the new overview with its marks as a picture.
+///
 /// Exit status: 0 whether or not there are changes (1 with --exit-code when there are),
 /// 2 usage or I/O error, or a folder or revision that is not a model.
 #[derive(clap::Args, Debug)]
@@ -36,9 +44,18 @@ pub struct Args {
     old: String,
     /// The new version: a model folder or a git revision.
     new: String,
-    /// Output format: text, markdown (a pull-request comment) or json (see the README).
+    /// Output format: text, markdown (a pull-request comment), json (see the README) or html
+    /// (a review page with the changed maps).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Write the report to this file instead of standard output. Never a file of either
+    /// model, nor one in its source, theme or hidden folders.
+    #[arg(long, short = 'o')]
+    out: Option<PathBuf>,
+    /// Also write the new overview, with the changes marked, as a PNG picture to this file
+    /// (for a pull-request comment).
+    #[arg(long, value_name = "FILE")]
+    png: Option<PathBuf>,
     /// Exit with 1 when there are changes, like `git diff --exit-code`.
     #[arg(long)]
     exit_code: bool,
@@ -53,6 +70,8 @@ enum Format {
     Markdown,
     /// A stable JSON document: {format, version, old, new, lanes, maps, changes}.
     Json,
+    /// One self-contained HTML page with the changed maps side by side, changes marked.
+    Html,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -63,16 +82,63 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (src, checked) in [(&old_src, &old), (&new_src, &new)] {
         report_errors(&src.label, checked)?;
     }
+    // Both files are judged before anything is written, against both models.
+    let mut files = [None, None];
+    for (file, path) in files.iter_mut().zip([&args.out, &args.png]) {
+        if let Some(path) = path {
+            match export_file(path, [(&old_src.root, &old), (&new_src.root, &new)])? {
+                Ok(real) => *file = Some(real),
+                Err(exit) => return Ok(exit),
+            }
+        }
+    }
+    let [out_file, png_file] = files;
     let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label);
     let text = match args.format {
         Format::Text => report::text(&result),
         Format::Markdown => report::markdown(&result),
         Format::Json => report::json(&result),
+        Format::Html => diff::html::page(&result, &old, &new),
     };
-    output::out(text)?;
+    match out_file {
+        Some(path) => processkarta::write::write_file_atomic(&path, text.as_bytes())?,
+        None => output::out(text)?,
+    }
+    if let Some(path) = png_file {
+        match diff::html::overview_png(&result, &new) {
+            Some(png) => processkarta::write::write_file_atomic(&path, &png)?,
+            None => {
+                output::err_line(format_args!(
+                    "error: no picture of {} was drawn: its overview cannot be laid out while the model has errors\n  help: run `processkarta check` on it and fix the errors",
+                    diagnostic::escape_control(&new_src.label)
+                ))?;
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
     Ok(ExitCode::from(u8::from(
         args.exit_code && !result.is_empty(),
     )))
+}
+
+/// Checks that `path` may be written: not a file or folder of either model
+/// ([`outdir::check_export_file`]). Returns its real path, or exit status 2 after saying why.
+fn export_file(
+    path: &Path,
+    sides: [(&PathBuf, &processkarta::Checked); 2],
+) -> Result<Result<PathBuf, ExitCode>> {
+    let mut real = None;
+    for (root, checked) in sides {
+        let protected = Protected::new(root, &checked.model.book.theme);
+        match outdir::check_export_file(path, &protected) {
+            Ok(r) => real = Some(r),
+            Err(refusal) => {
+                output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
+                return Ok(Err(ExitCode::from(2)));
+            }
+        }
+    }
+    Ok(real.ok_or(ExitCode::from(2)))
 }
 
 /// Prints the errors of one side to stderr, like `check`, under a line naming the side.

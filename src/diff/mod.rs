@@ -3,11 +3,14 @@
 //! aktualisering points; sub-processes; guidance pages with a word-level summary.
 //!
 //! [`diff`] compares two resolved models; [`matching`] recognises a step under a new number;
-//! [`report`] prints the result as text, Markdown or JSON; [`revision`] reads a model from a
+//! [`report`] prints the result as text, Markdown or JSON; [`html`] draws it as a review page
+//! with the changed maps side by side; [`revision`] reads a model from a
 //! git revision. The JSON form is documented in the README and only grows: fields are never
 //! renamed or given another meaning.
 
+pub mod html;
 pub mod matching;
+pub mod previous;
 pub mod report;
 pub mod revision;
 pub mod words;

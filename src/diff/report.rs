@@ -18,6 +18,17 @@ pub fn plain_hunk(h: &Hunk) -> String {
     hunk(h, |w| w.to_string(), ("[-", "-]"), ("{+", "+}"))
 }
 
+/// A changed place as HTML: removed words in `<del>`, added words in `<ins>`, all text
+/// escaped.
+pub fn html_hunk(h: &Hunk) -> String {
+    hunk(
+        h,
+        crate::render::map::esc,
+        ("<del>", "</del>"),
+        ("<ins>", "</ins>"),
+    )
+}
+
 fn markdown_hunk(h: &Hunk) -> String {
     hunk(h, md, ("~~", "~~"), ("**", "**"))
 }

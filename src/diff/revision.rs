@@ -42,6 +42,20 @@ pub fn resolve_in(spec: &str, cwd: &Path) -> Result<ModelSource> {
     if spec.is_empty() || spec.starts_with('-') {
         bail!("`{spec}` is neither a folder nor a git revision");
     }
+    from_git(spec, cwd, "neither a folder nor")
+}
+
+/// The model at the git revision `spec` (`REV` or `REV:PATH`) of the repository `cwd` is
+/// in, never a folder: [`resolve_in`] without its first rule.
+pub fn resolve_revision(spec: &str, cwd: &Path) -> Result<ModelSource> {
+    if spec.is_empty() || spec.starts_with('-') {
+        bail!("`{spec}` is not a git revision");
+    }
+    from_git(spec, cwd, "not")
+}
+
+/// [`resolve_revision`]; `not` says what `spec` is not when no revision has that name.
+fn from_git(spec: &str, cwd: &Path, not: &str) -> Result<ModelSource> {
     let (rev, path) = match spec.split_once(':') {
         Some((rev, path)) => (rev, Some(path.trim_matches('/').to_string())),
         None => (spec, None),
@@ -57,9 +71,7 @@ pub fn resolve_in(spec: &str, cwd: &Path) -> Result<ModelSource> {
     )
     .ok()
     .filter(|s| !s.is_empty())
-    .with_context(|| {
-        format!("`{spec}` is neither a folder nor a git revision of the repository here")
-    })?;
+    .with_context(|| format!("`{spec}` is {not} a git revision of the repository here"))?;
     let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
     let prefix = match path {
         Some(p) => p,

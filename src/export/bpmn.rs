@@ -13,7 +13,7 @@
 use crate::layout::{layout_map, MapLayout, Rect};
 use crate::model::{Model, ProcessMap, Step, StepKind, StepNr};
 use crate::render::map::num;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 const BPMN_NS: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -132,15 +132,50 @@ impl<'m> MapOut<'m> {
                         "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>",
                         step_id(step.nr)
                     );
+                    if has_gateway(step) {
+                        let _ = writeln!(
+                            out,
+                            "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>",
+                            gateway_id(step.nr)
+                        );
+                    }
                 }
             }
             out.push_str("      </bpmn:lane>\n");
         }
         out.push_str("    </bpmn:laneSet>\n");
+        // The flows into each step, in the order the sequence flows are written.
+        let mut incoming: BTreeMap<StepNr, Vec<String>> = BTreeMap::new();
         for step in &self.map.steps {
-            flow_node(model, maps, step, out);
+            for edge in &step.next {
+                incoming
+                    .entry(edge.to)
+                    .or_default()
+                    .push(flow_id(step.nr, edge.to));
+            }
         }
         for step in &self.map.steps {
+            let into = incoming.get(&step.nr).map_or(&[][..], Vec::as_slice);
+            flow_node(model, maps, step, into, out);
+            if has_gateway(step) {
+                outcome_gateway(step, out);
+            }
+        }
+        for step in &self.map.steps {
+            // After a sub-process whose outcomes go on to different steps: one flow into its
+            // gateway, then one labelled flow per outcome out of it.
+            let source = if has_gateway(step) {
+                let _ = writeln!(
+                    out,
+                    "    <bpmn:sequenceFlow id=\"{}\" sourceRef=\"{}\" targetRef=\"{}\" />",
+                    gateway_flow_id(step.nr),
+                    step_id(step.nr),
+                    gateway_id(step.nr)
+                );
+                gateway_id(step.nr)
+            } else {
+                step_id(step.nr)
+            };
             for edge in &step.next {
                 let name = edge
                     .label
@@ -148,9 +183,8 @@ impl<'m> MapOut<'m> {
                     .map_or(String::new(), |l| format!(" name=\"{}\"", attr(l)));
                 let _ = writeln!(
                     out,
-                    "    <bpmn:sequenceFlow id=\"{}\"{name} sourceRef=\"{}\" targetRef=\"{}\" />",
+                    "    <bpmn:sequenceFlow id=\"{}\"{name} sourceRef=\"{source}\" targetRef=\"{}\" />",
                     flow_id(step.nr, edge.to),
-                    step_id(step.nr),
                     step_id(edge.to)
                 );
             }
@@ -200,6 +234,37 @@ impl<'m> MapOut<'m> {
                 }
             }
         }
+        // The gateway after a sub-process whose outcomes go different ways: a small diamond
+        // just right of its box, with a flow into it.
+        let mut gateways: BTreeMap<StepNr, Rect> = BTreeMap::new();
+        for step in self.map.steps.iter().filter(|s| has_gateway(s)) {
+            let Some(b) = self.layout.step_box(step.nr) else {
+                continue;
+            };
+            let r = shifted(b.rect);
+            let g = Rect {
+                x: r.x + r.w + 4.0,
+                y: r.y + r.h / 2.0 - GATEWAY / 2.0,
+                w: GATEWAY,
+                h: GATEWAY,
+            };
+            shape(out, &gateway_id(step.nr), g, None, None);
+            let id = gateway_flow_id(step.nr);
+            let _ = writeln!(
+                out,
+                "      <bpmndi:BPMNEdge id=\"Edge_{id}\" bpmnElement=\"{id}\">"
+            );
+            for (x, y) in [(r.x + r.w, g.y + GATEWAY / 2.0), (g.x, g.y + GATEWAY / 2.0)] {
+                let _ = writeln!(
+                    out,
+                    "        <di:waypoint x=\"{}\" y=\"{}\" />",
+                    num(x),
+                    num(y)
+                );
+            }
+            out.push_str("      </bpmndi:BPMNEdge>\n");
+            gateways.insert(step.nr, g);
+        }
         for e in &self.layout.edges {
             let id = flow_id(e.from, e.to);
             let _ = writeln!(
@@ -211,6 +276,10 @@ impl<'m> MapOut<'m> {
                 .iter()
                 .map(|&(x, y)| (x + POOL_HEADER, y))
                 .collect();
+            // An outcome's flow leaves the gateway's right corner.
+            if let (Some(g), Some(first)) = (gateways.get(&e.from), points.first_mut()) {
+                *first = (g.x + GATEWAY, g.y + GATEWAY / 2.0);
+            }
             // Events are drawn as circles inside their box: the ends meet the circle.
             for (end, nr) in [(0, e.from), (points.len().saturating_sub(1), e.to)] {
                 if let Some(b) = self.layout.step_box(nr) {
@@ -260,8 +329,10 @@ impl<'m> MapOut<'m> {
     }
 }
 
-/// One step as a flow node: event, task, gateway or call activity.
-fn flow_node(model: &Model, maps: &[MapOut], step: &Step, out: &mut String) {
+/// One step as a flow node: event, task, gateway or call activity, with the references to
+/// its incoming and outgoing sequence flows. The XSD makes them optional, but tools that lay
+/// a diagram out from the process alone (bpmn-auto-layout) follow only these references.
+fn flow_node(model: &Model, maps: &[MapOut], step: &Step, incoming: &[String], out: &mut String) {
     let element = match step.kind {
         StepKind::Start => "startEvent",
         StepKind::End => "endEvent",
@@ -290,7 +361,66 @@ fn flow_node(model: &Model, maps: &[MapOut], step: &Step, out: &mut String) {
             text(&format!("handlaggarstod/{}", page.path))
         );
     }
+    for flow in incoming {
+        let _ = writeln!(out, "      <bpmn:incoming>{flow}</bpmn:incoming>");
+    }
+    if has_gateway(step) {
+        let _ = writeln!(
+            out,
+            "      <bpmn:outgoing>{}</bpmn:outgoing>",
+            gateway_flow_id(step.nr)
+        );
+    } else {
+        for edge in &step.next {
+            let _ = writeln!(
+                out,
+                "      <bpmn:outgoing>{}</bpmn:outgoing>",
+                flow_id(step.nr, edge.to)
+            );
+        }
+    }
     let _ = writeln!(out, "    </bpmn:{element}>");
+}
+
+/// Whether a sub-process step's outcomes go on to different steps: the export then draws an
+/// exclusive gateway after it, with one labelled flow per outcome.
+fn has_gateway(step: &Step) -> bool {
+    step.kind == StepKind::Subprocess
+        && step.outcomes.iter().any(|o| o.explicit)
+        && step.next.len() >= 2
+}
+
+/// The gateway after a sub-process step, named for its outcomes.
+fn outcome_gateway(step: &Step, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "    <bpmn:exclusiveGateway id=\"{}\" name=\"{}\">",
+        gateway_id(step.nr),
+        attr(&format!("Utfall av {} {}", step.nr, step.title))
+    );
+    let _ = writeln!(
+        out,
+        "      <bpmn:incoming>{}</bpmn:incoming>",
+        gateway_flow_id(step.nr)
+    );
+    for edge in &step.next {
+        let _ = writeln!(
+            out,
+            "      <bpmn:outgoing>{}</bpmn:outgoing>",
+            flow_id(step.nr, edge.to)
+        );
+    }
+    out.push_str("    </bpmn:exclusiveGateway>\n");
+}
+
+/// The id of the gateway after sub-process step `nr`.
+pub fn gateway_id(nr: StepNr) -> String {
+    format!("Gateway_{}", nr.to_string().replace('.', "_"))
+}
+
+/// The id of the flow from sub-process step `nr` into its gateway.
+pub fn gateway_flow_id(nr: StepNr) -> String {
+    format!("Flow_{}_utfall", nr.to_string().replace('.', "_"))
 }
 
 fn shape(out: &mut String, element: &str, r: Rect, horizontal: Option<bool>, label: Option<Rect>) {
@@ -374,6 +504,9 @@ fn onto_circle(square: Rect, p: (f64, f64), q: (f64, f64)) -> (f64, f64) {
         (p.0, if q.1 < cy { cy - dy } else { cy + dy })
     }
 }
+
+/// Side of the gateway drawn after a sub-process with outcomes, in points.
+const GATEWAY: f64 = 24.0;
 
 /// The id of a step's flow node: `Step_12`, `Step_15_3`.
 pub fn step_id(nr: StepNr) -> String {

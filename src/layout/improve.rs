@@ -13,7 +13,7 @@
 
 use super::place::Placement;
 use super::route::{self, Tweaks};
-use super::{Graph, MapLayout};
+use super::Graph;
 
 /// The most nodes a map may have for the search to run; larger maps keep the greedy
 /// placement, which is already good on long chains.
@@ -44,8 +44,9 @@ pub(super) struct Cost {
 }
 
 impl Cost {
-    /// The cost of a routed layout on paper with room `room` (width, height).
-    pub(super) fn of(layout: &MapLayout, room: (f64, f64)) -> Cost {
+    /// The cost of a routing on paper with room `room` (width, height).
+    pub(super) fn of(layout: impl Into<route::Figures>, room: (f64, f64)) -> Cost {
+        let layout: route::Figures = layout.into();
         let fit = (room.0 / layout.width).min(room.1 / layout.height);
         Cost {
             shrinks: fit < 1.0 - 1e-9,
@@ -195,8 +196,7 @@ impl Search<'_> {
             untangle: self.untangle,
             elbows: true,
         };
-        let layout = route::route_tweaked(self.graph, p, 0.0, false, options, tweaks);
-        Cost::of(&layout, self.room)
+        Cost::of(route::cost(self.graph, p, options, tweaks), self.room)
     }
 }
 

@@ -192,6 +192,27 @@ struct Link {
     from: usize,
     to: usize,
     label: Option<String>,
+    /// The label wrapped for the map, and its widest line: measured once, since every
+    /// routing of the search needs them.
+    lines: Vec<String>,
+    label_w: f64,
+}
+
+impl Link {
+    fn new(from: usize, to: usize, label: Option<String>) -> Link {
+        let lines = label.as_deref().map(style::label_lines).unwrap_or_default();
+        let label_w = lines
+            .iter()
+            .map(|l| text::width(l, style::SMALL_SIZE, text::Weight::Regular))
+            .fold(0.0, f64::max);
+        Link {
+            from,
+            to,
+            label,
+            lines,
+            label_w,
+        }
+    }
 }
 
 /// The graph of one map, ready for placement.
@@ -272,11 +293,7 @@ pub fn layout_lane(model: &Model, lane: &LaneId) -> MapLayout {
     for (i, s) in own.iter().enumerate() {
         for e in &s.next {
             if let Some(j) = index(e.to) {
-                links.push(Link {
-                    from: i,
-                    to: j,
-                    label: e.label.clone(),
-                });
+                links.push(Link::new(i, j, e.label.clone()));
             }
         }
     }
@@ -394,11 +411,7 @@ fn graph_of(model: &Model, map: &ProcessMap) -> Graph {
     for (i, s) in map.steps.iter().enumerate() {
         for e in &s.next {
             if let Some(j) = map.index_of(e.to) {
-                links.push(Link {
-                    from: i,
-                    to: j,
-                    label: e.label.clone(),
-                });
+                links.push(Link::new(i, j, e.label.clone()));
             }
         }
     }
@@ -502,11 +515,7 @@ mod testing {
                 .collect(),
             links: links
                 .iter()
-                .map(|&(from, to)| Link {
-                    from,
-                    to,
-                    label: None,
-                })
+                .map(|&(from, to)| Link::new(from, to, None))
                 .collect(),
             bands: (0..bands).map(|b| lane(Some(b))).collect(),
             header_w: 60.0,

@@ -8,8 +8,7 @@
 //! the row is empty, and otherwise through gaps and corridors.
 
 use super::place::Placement;
-use super::style::{self, label_lines, SMALL_SIZE};
-use super::text::{width, Weight};
+use super::style;
 use super::{Band, EdgeLabel, EdgeRoute, Graph, MapLayout, Rect, SharedArea, StepBox};
 use crate::model::StepKind;
 
@@ -136,28 +135,36 @@ pub(super) fn route(
     route_tweaked(graph, p, stub_room, lane_map, options, &Tweaks::default())
 }
 
-/// [`route`] with per-arrow choices.
-pub(super) fn route_tweaked(
+/// What routing decided, before it is turned into a [`MapLayout`]: the geometry, the boxes,
+/// each arrow's topology and port, and its points.
+struct Traced {
+    geo: Geometry,
+    rects: Vec<Rect>,
+    topo: Vec<Topo>,
+    ports: Ports,
+    paths: Vec<Vec<(f64, f64)>>,
+}
+
+/// Routes every arrow of `p`: the shared work of [`route_tweaked`] and [`cost`].
+fn trace(
     graph: &Graph,
     p: &Placement,
     stub_room: f64,
     lane_map: bool,
     options: Options,
     tweaks: &Tweaks,
-) -> MapLayout {
+) -> Traced {
     let sizes: Vec<(f64, f64)> = graph
         .nodes
         .iter()
         .map(|n| style::box_size(n.kind))
         .collect();
-    let mut by_row: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    let mut by_row = ByRow::new(p);
     for i in 0..graph.nodes.len() {
-        by_row
-            .entry((p.band[i], p.row[i]))
-            .or_default()
-            .push(p.col[i]);
+        let at = by_row.index(p.band[i], p.row[i]);
+        by_row.cols[at].push(p.col[i]);
     }
-    for cols in by_row.values_mut() {
+    for cols in &mut by_row.cols {
         cols.sort_unstable();
     }
     let mut topo: Vec<Topo> = graph
@@ -192,13 +199,90 @@ pub(super) fn route_tweaked(
     if options.untangle {
         untangle(&topo, &ports, &geo, &mut tracks);
     }
+    let paths = (0..graph.links.len())
+        .map(|i| path(&topo[i], &ports[i], &tracks.of_link[i], &geo))
+        .collect();
+    Traced {
+        geo,
+        rects,
+        topo,
+        ports,
+        paths,
+    }
+}
 
+/// The figures of a routing, without the layout: what the search compares.
+pub(super) struct Figures {
+    /// Crossings between arrows.
+    pub crossings: usize,
+    /// Corners of all arrows.
+    pub bends: usize,
+    /// Total arrow length in points.
+    pub length: f64,
+    /// Width of the diagram in points.
+    pub width: f64,
+    /// Height of the diagram in points.
+    pub height: f64,
+}
+
+impl From<&MapLayout> for Figures {
+    fn from(l: &MapLayout) -> Figures {
+        Figures {
+            crossings: l.crossings,
+            bends: l.bends,
+            length: l.length,
+            width: l.width,
+            height: l.height,
+        }
+    }
+}
+
+/// Routes `p` on an overview-like map and counts, without building the layout.
+pub(super) fn cost(graph: &Graph, p: &Placement, options: Options, tweaks: &Tweaks) -> Figures {
+    let t = trace(graph, p, 0.0, false, options, tweaks);
+    Figures {
+        crossings: crossings_of(&t.paths),
+        bends: t.paths.iter().map(|p| p.len().saturating_sub(2)).sum(),
+        length: path_length(&t.paths),
+        width: t.geo.width,
+        height: t.geo.height,
+    }
+}
+
+fn path_length(paths: &[Vec<(f64, f64)>]) -> f64 {
+    paths
+        .iter()
+        .flat_map(|p| p.windows(2))
+        .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
+        .sum()
+}
+
+/// [`route`] with per-arrow choices.
+pub(super) fn route_tweaked(
+    graph: &Graph,
+    p: &Placement,
+    stub_room: f64,
+    lane_map: bool,
+    options: Options,
+    tweaks: &Tweaks,
+) -> MapLayout {
+    let Traced {
+        geo,
+        rects,
+        topo,
+        ports,
+        paths,
+    } = trace(graph, p, stub_room, lane_map, options, tweaks);
+    let header_w = graph.header_w;
     let mut edges = Vec::with_capacity(graph.links.len());
-    for (i, link) in graph.links.iter().enumerate() {
-        let points = path(&topo[i], &ports[i], &tracks.of_link[i], &geo);
-        let label_at = link.label.as_ref().map(|text| {
-            let lines = label_lines(text);
-            place_label(lines, topo[i].out_side, ports[i].0, &rects[link.from])
+    for ((i, link), points) in graph.links.iter().enumerate().zip(paths) {
+        let label_at = link.label.as_ref().map(|_| {
+            place_label(
+                link.lines.clone(),
+                topo[i].out_side,
+                ports[i].0,
+                &rects[link.from],
+            )
         });
         edges.push(EdgeRoute {
             from: graph.nodes[link.from].nr,
@@ -271,15 +355,47 @@ pub(super) fn route_tweaked(
     }
 }
 
+/// The occupied columns of each (band, row), sorted; and a dense index of the cells.
+struct ByRow {
+    /// Where each band's rows start in `cols`.
+    base: Vec<usize>,
+    cols: Vec<Vec<usize>>,
+}
+
+impl ByRow {
+    fn new(p: &Placement) -> ByRow {
+        let mut base = Vec::with_capacity(p.rows.len() + 1);
+        let mut total = 0;
+        for &r in &p.rows {
+            base.push(total);
+            total += r;
+        }
+        base.push(total);
+        ByRow {
+            base,
+            cols: vec![Vec::new(); total],
+        }
+    }
+
+    fn index(&self, band: usize, row: usize) -> usize {
+        self.base[band] + row
+    }
+
+    fn get(&self, band: usize, row: usize) -> Option<&Vec<usize>> {
+        self.cols
+            .get(self.index(band, row))
+            .filter(|c| !c.is_empty())
+    }
+
+    /// Rows across all bands.
+    fn rows(&self) -> usize {
+        self.base[self.base.len() - 1]
+    }
+}
+
 /// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row);
 /// `flip` takes the second choice where there are two.
-fn topology(
-    by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
-    p: &Placement,
-    s: usize,
-    t: usize,
-    flip: bool,
-) -> Topo {
+fn topology(by_row: &ByRow, p: &Placement, s: usize, t: usize, flip: bool) -> Topo {
     let (a, b) = (p.col[s], p.col[t]);
     if p.vertical_from[t] == Some(s) {
         let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
@@ -307,7 +423,7 @@ fn topology(
     if b > a {
         // True when no box sits in the node's row strictly between the two columns.
         let row_clear = |n: usize| {
-            by_row.get(&(p.band[n], p.row[n])).is_none_or(|cols| {
+            by_row.get(p.band[n], p.row[n]).is_none_or(|cols| {
                 let first_after = cols.partition_point(|&c| c <= a);
                 cols.get(first_after).is_none_or(|&c| c >= b)
             })
@@ -355,7 +471,21 @@ fn topology(
 }
 
 /// Occupied cells of the grid: (column, band, row).
-type Cells = std::collections::HashSet<(usize, usize, usize)>;
+/// A set of cells (column, band, row), as one flag per cell.
+struct Cells {
+    rows: usize,
+    on: Vec<bool>,
+}
+
+impl Cells {
+    fn contains(&self, by_row: &ByRow, &(c, band, row): &(usize, usize, usize)) -> bool {
+        self.on[c * self.rows + by_row.index(band, row)]
+    }
+
+    fn insert(&mut self, by_row: &ByRow, (c, band, row): (usize, usize, usize)) {
+        self.on[c * self.rows + by_row.index(band, row)] = true;
+    }
+}
 
 /// Gives an arrow one corner instead of two or more where its steps are in different rows
 /// and the cells on the way are empty: along the source's row into the target's column and
@@ -363,15 +493,16 @@ type Cells = std::collections::HashSet<(usize, usize, usize)>;
 /// Arrows are taken in order; the column cells an arrow runs through are reserved, so no two
 /// arrows share a stretch of column, and a side that a straight vertical arrow uses takes no
 /// other arrow.
-fn elbows(
-    graph: &Graph,
-    p: &Placement,
-    by_row: &std::collections::HashMap<(usize, usize), Vec<usize>>,
-    topo: &mut [Topo],
-    tweaks: &Tweaks,
-) {
+fn elbows(graph: &Graph, p: &Placement, by_row: &ByRow, topo: &mut [Topo], tweaks: &Tweaks) {
     let n = graph.nodes.len();
-    let occupied: Cells = (0..n).map(|k| (p.col[k], p.band[k], p.row[k])).collect();
+    let empty = || Cells {
+        rows: by_row.rows(),
+        on: vec![false; p.cols * by_row.rows()],
+    };
+    let mut occupied = empty();
+    for k in 0..n {
+        occupied.insert(by_row, (p.col[k], p.band[k], p.row[k]));
+    }
     let cell = |k: usize| (p.band[k], p.row[k]);
     let rows_of = |band: usize| p.rows[band];
     // Cells of column `c` strictly between two (band, row) places, top to bottom.
@@ -387,18 +518,21 @@ fn elbows(
         }
         out
     };
-    let mut reserved = Cells::new();
-    let mut straight_sides: std::collections::HashSet<(usize, u8)> = Default::default();
-    let side_code = |s: Side| s as u8;
+    let mut reserved = empty();
+    // Per node, the sides a straight vertical arrow uses.
+    let mut straight_sides = vec![[false; 4]; n];
+    let side_code = |s: Side| s as usize;
     for (i, l) in graph.links.iter().enumerate() {
         if matches!(topo[i].shape, Shape::Vertical) {
-            reserved.extend(between(p.col[l.to], cell(l.from), cell(l.to)));
-            straight_sides.insert((l.from, side_code(topo[i].out_side)));
-            straight_sides.insert((l.to, side_code(topo[i].in_side)));
+            for c in between(p.col[l.to], cell(l.from), cell(l.to)) {
+                reserved.insert(by_row, c);
+            }
+            straight_sides[l.from][side_code(topo[i].out_side)] = true;
+            straight_sides[l.to][side_code(topo[i].in_side)] = true;
         }
     }
     let row_clear = |k: usize, a: usize, b: usize| {
-        by_row.get(&cell(k)).is_none_or(|cols| {
+        by_row.get(p.band[k], p.row[k]).is_none_or(|cols| {
             let first_after = cols.partition_point(|&c| c <= a);
             cols.get(first_after).is_none_or(|&c| c >= b)
         })
@@ -422,13 +556,15 @@ fn elbows(
         let free = |cells: &[(usize, usize, usize)]| {
             cells
                 .iter()
-                .all(|c| !occupied.contains(c) && !reserved.contains(c))
+                .all(|c| !occupied.contains(by_row, c) && !reserved.contains(by_row, c))
         };
         // Along the source's row, then down or up column `b` into the target.
         let mut turn = between(b, cell(s), cell(t));
         turn.push((b, p.band[s], p.row[s]));
-        if row_clear(s, a, b) && free(&turn) && !straight_sides.contains(&(t, side_code(away))) {
-            reserved.extend(turn);
+        if row_clear(s, a, b) && free(&turn) && !straight_sides[t][side_code(away)] {
+            for c in turn {
+                reserved.insert(by_row, c);
+            }
             topo[i] = Topo {
                 out_side: Side::Right,
                 in_side: away,
@@ -439,8 +575,10 @@ fn elbows(
         // Up or down column `a`, then along the target's row into it.
         let mut turn = between(a, cell(s), cell(t));
         turn.push((a, p.band[t], p.row[t]));
-        if row_clear(t, a, b) && free(&turn) && !straight_sides.contains(&(s, side_code(toward))) {
-            reserved.extend(turn);
+        if row_clear(t, a, b) && free(&turn) && !straight_sides[s][side_code(toward)] {
+            for c in turn {
+                reserved.insert(by_row, c);
+            }
             topo[i] = Topo {
                 out_side: toward,
                 in_side: Side::Left,
@@ -483,17 +621,12 @@ fn label_room(
 ) -> Vec<f64> {
     let mut room = vec![0.0f64; p.cols + 1];
     for (i, link) in graph.links.iter().enumerate() {
-        let Some(text) = &link.label else { continue };
-        if topo[i].out_side != Side::Right {
+        if link.label.is_none() || topo[i].out_side != Side::Right {
             continue;
         }
         let c = p.col[link.from];
         let slack = (col_w[c] - sizes[link.from].0) / 2.0;
-        let w = label_lines(text)
-            .iter()
-            .map(|l| width(l, SMALL_SIZE, Weight::Regular))
-            .fold(0.0, f64::max);
-        room[c + 1] = room[c + 1].max(w + 4.0 - slack);
+        room[c + 1] = room[c + 1].max(link.label_w + 4.0 - slack);
     }
     room
 }
@@ -607,9 +740,10 @@ type Ports = Vec<((f64, f64), (f64, f64))>;
 fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
     // (node, side) → the arrows there: (other end's y, other end's x, link, is_out)
     type Attached = Vec<(f64, f64, usize, bool)>;
-    let mut sides: std::collections::BTreeMap<(usize, u8), Attached> = Default::default();
+    // Indexed by node * 4 + side, so they are visited in (node, side) order.
+    let mut sides: Vec<Attached> = vec![Vec::new(); rects.len() * 4];
     let code = |s: Side| match s {
-        Side::Left => 0u8,
+        Side::Left => 0usize,
         Side::Right => 1,
         Side::Top => 2,
         Side::Bottom => 3,
@@ -617,17 +751,15 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
     for (i, link) in graph.links.iter().enumerate() {
         let (sx, sy) = rects[link.from].center();
         let (tx, ty) = rects[link.to].center();
-        sides
-            .entry((link.from, code(topo[i].out_side)))
-            .or_default()
-            .push((ty, tx, i, true));
-        sides
-            .entry((link.to, code(topo[i].in_side)))
-            .or_default()
-            .push((sy, sx, i, false));
+        sides[link.from * 4 + code(topo[i].out_side)].push((ty, tx, i, true));
+        sides[link.to * 4 + code(topo[i].in_side)].push((sy, sx, i, false));
     }
     let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
-    for ((node, side), mut list) in sides {
+    for (key, mut list) in sides.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let (node, side) = (key / 4, key % 4);
         // Along a top or bottom side the arrows are ordered by where they come from across.
         if side >= 2 {
             for entry in &mut list {
@@ -745,9 +877,13 @@ fn assign_tracks(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks
             .then(a.3.total_cmp(&b.3))
             .then(a.4.cmp(&b.4))
     });
-    let mut cends: std::collections::BTreeMap<(usize, usize), Vec<f64>> = Default::default();
+    let mut cends: Vec<Vec<Vec<f64>>> = tracks
+        .corridors
+        .iter()
+        .map(|c| vec![Vec::new(); c.len()])
+        .collect();
     for &(band, corridor, lo, hi, link) in &in_corridors {
-        let t = first_free(cends.entry((band, corridor)).or_default(), lo, hi);
+        let t = first_free(&mut cends[band][corridor], lo, hi);
         tracks.of_link[link][1] = t;
         let c = &mut tracks.corridors[band][corridor];
         *c = (*c).max(t + 1);

@@ -1,14 +1,15 @@
-//! Text measurement with the real metrics of the shipped font (Noto Sans, OFL, in
-//! `themes/default/fonts/`), and line wrapping that never lets a line exceed its width.
+//! Text measurement with the real metrics of the shipped font (Noto Sans, OFL, the full
+//! TTFs in `fonts/`; the site loads WOFF2 subsets of them), and line wrapping that never
+//! lets a line exceed its width.
 
 pub use crate::model::{plain, SOFT_HYPHEN};
 use std::sync::OnceLock;
 use ttf_parser::Face;
 
 /// The regular font file, embedded so that measuring needs no I/O.
-pub static REGULAR_TTF: &[u8] = include_bytes!("../../themes/default/fonts/NotoSans-Regular.ttf");
+pub static REGULAR_TTF: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 /// The bold font file.
-pub static BOLD_TTF: &[u8] = include_bytes!("../../themes/default/fonts/NotoSans-Bold.ttf");
+pub static BOLD_TTF: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
 
 /// The font family name used in the SVG.
 pub const FAMILY: &str = "Noto Sans";

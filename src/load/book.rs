@@ -15,6 +15,7 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
     match toml::from_str::<BookToml>(text) {
         Ok(book) => {
             check_accessibility(&book, id, text, diags);
+            check_reader_links(&book, id, text, diags);
             check_path("build-dir", &book.build.build_dir, id, text, diags);
             if check_path("theme", &book.build.theme, id, text, diags) {
                 check_theme(sources.root(), &book.build.theme, id, text, diags);
@@ -86,6 +87,116 @@ fn check_accessibility(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<
                 )
                 .at(Span::new(id, at..at))
                 .help("write status = \"partial\" while known shortcomings remain"),
+            );
+        }
+    }
+}
+
+/// The span of the value of `key` in the table `table` of book.toml.
+pub fn value_span(text: &str, table: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let (_, t) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == table)?;
+    let (_, v) = t
+        .get_ref()
+        .as_table()?
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)?;
+    Some(v.span())
+}
+
+/// The `{name}`s of a template.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Checks `edit-url`, `feedback` and `previous` of `[book]`: a web address with `{path}`, a
+/// mailto or web address with `{step}`, and something that can be a git revision. Each
+/// problem is E010 at the value.
+fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
+    let b = &book.book;
+    let at = |key: &str| {
+        value_span(text, "book", key).map_or(Span::file_start(id), |r| Span::new(id, r))
+    };
+    let mut problem = |key: &str, message: String, help: &str| {
+        diags.push(
+            Diagnostic::error(Code::BookToml, format!("book.toml: {message}"))
+                .at(at(key))
+                .help(help.to_string()),
+        );
+    };
+    let web = |v: &str| {
+        let lower = v.to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    };
+    let templates = [
+        (
+            "edit-url",
+            &b.edit_url,
+            &["path"][..],
+            "path",
+            "write the web address where a page's file is edited, with {path} for its path in the model, e.g. edit-url = \"https://github.com/org/repo/edit/main/{path}\"",
+        ),
+        (
+            "feedback",
+            &b.feedback,
+            &["step", "title"][..],
+            "step",
+            "write a mailto: or web address with {step} for the step's number and, if you like, {title} for its title, e.g. feedback = \"mailto:remiss@example.se?subject=Steg%20{step}%3A%20{title}\"",
+        ),
+    ];
+    for (key, value, allowed, required, help) in templates {
+        let Some(v) = value else { continue };
+        let scheme_ok =
+            web(v) || (key == "feedback" && v.to_ascii_lowercase().starts_with("mailto:"));
+        if !scheme_ok || v.contains(char::is_whitespace) {
+            let what = if key == "feedback" {
+                "a mailto: or web address (https://…) without spaces"
+            } else {
+                "a web address (https://…) without spaces"
+            };
+            problem(key, format!("{key} `{v}` is not {what}"), help);
+            continue;
+        }
+        let unknown: Vec<&str> = placeholders(v)
+            .into_iter()
+            .filter(|p| !allowed.contains(p))
+            .collect();
+        let known: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
+        for p in &unknown {
+            problem(
+                key,
+                format!(
+                    "{key} has the placeholder `{{{p}}}`, which is not filled in (only {} are)",
+                    known.join(" and ")
+                ),
+                help,
+            );
+        }
+        if unknown.is_empty() && !placeholders(v).contains(&required) {
+            problem(key, format!("{key} has no `{{{required}}}`"), help);
+        }
+    }
+    if let Some(rev) = &b.previous {
+        if rev.is_empty()
+            || rev.starts_with('-')
+            || rev.contains(|c: char| c.is_whitespace() || c.is_control())
+        {
+            problem(
+                "previous",
+                format!("previous `{rev}` is not a git revision"),
+                "name the previous version by a tag, branch or commit of the model's repository, e.g. previous = \"remiss-2019\"",
             );
         }
     }

@@ -3,7 +3,7 @@
 //! as it can be, and what cannot be read becomes a [`Diagnostic`].
 
 mod book;
-pub use book::{theme_files, MAX_THEME_FILE};
+pub use book::{theme_files, value_span, MAX_THEME_FILE};
 pub mod confine;
 pub mod yaml;
 

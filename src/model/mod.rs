@@ -196,6 +196,12 @@ pub struct Book {
     pub orientation: Orientation,
     /// The accessibility statement, if given.
     pub accessibility: Option<AccessibilitySection>,
+    /// `[book] edit-url`: a web address template with `{path}`.
+    pub edit_url: Option<String>,
+    /// `[book] feedback`: a mailto or web address template with `{step}` and `{title}`.
+    pub feedback: Option<String>,
+    /// `[book] previous`: the git revision of the previous version.
+    pub previous: Option<String>,
 }
 
 /// A whole model, resolved.

@@ -39,6 +39,9 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             paper: b.map.paper,
             orientation: b.map.orientation,
             accessibility: b.accessibility,
+            edit_url: b.book.edit_url,
+            feedback: b.book.feedback,
+            previous: b.book.previous,
         },
         None => Book {
             title: String::new(),
@@ -52,6 +55,9 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             paper: Default::default(),
             orientation: Default::default(),
             accessibility: None,
+            edit_url: None,
+            feedback: None,
+            previous: None,
         },
     };
 

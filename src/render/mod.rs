@@ -40,21 +40,35 @@ use crate::model::Model;
 /// The maps (whose PDF is the slowest single file) are drawn on a second thread while the
 /// pages are written; the two outputs are merged into one sorted map, so the result does not
 /// depend on which finishes first.
+///
+/// The page of changes since `[book] previous` needs the checked model: only
+/// [`render_checked`] makes it.
 pub fn render(model: &Model) -> Result<Output, Vec<Diagnostic>> {
-    render_laid_out(model, &map::Layouts::of(model))
+    render_laid_out(model, &map::Layouts::of(model), None)
 }
 
-/// [`render`] of a checked model, with the map layouts `check` already made.
+/// [`render`] of a checked model, with the map layouts `check` already made, and with the
+/// page of changes since `[book] previous` (whose revision is read first, through
+/// [`crate::diff::previous`]).
 pub fn render_checked(checked: &crate::Checked) -> Result<Output, Vec<Diagnostic>> {
-    render_laid_out(&checked.model, &map::Layouts::of_checked(checked))
+    let changes = crate::diff::previous::changes(checked).map_err(|d| vec![d])?;
+    render_laid_out(
+        &checked.model,
+        &map::Layouts::of_checked(checked),
+        changes.as_ref(),
+    )
 }
 
-fn render_laid_out(model: &Model, layouts: &map::Layouts) -> Result<Output, Vec<Diagnostic>> {
+fn render_laid_out(
+    model: &Model,
+    layouts: &map::Layouts,
+    changes: Option<&crate::diff::ModelDiff>,
+) -> Result<Output, Vec<Diagnostic>> {
     let mut maps = Output::default();
     let mut out = Output::default();
     let (maps_done, site_done) = std::thread::scope(|scope| {
         let maps_thread = scope.spawn(|| map::render_maps(model, layouts, &mut maps));
-        let site_done = site::render_site(model, layouts, &mut out);
+        let site_done = site::render_site(model, layouts, changes, &mut out);
         let maps_done = maps_thread
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -37,11 +37,18 @@ function expected() {
     // The overview has a band for every party and a strip for every shared area in use;
     // a sub-process shows the lanes its steps are in.
     const lanes = model.lanes.filter((l) => (i === 0 && !l.shared) || used.has(l.id)).length;
+    // A sub-process step whose ends say where they continue, to more than one step, is
+    // followed by a gateway: one more shape and one more arrow (into the gateway).
+    const gateways = map.steps.filter((s) => {
+      if (!s.opens || s.next.length < 2) return false;
+      const sub = model.maps.find((m) => m.id === s.opens);
+      return sub !== undefined && sub.steps.some((e) => e.continues !== undefined);
+    }).length;
     return {
       diagram: i === 0 ? "Diagram_overview" : `Diagram_sub${i}`,
       title: map.title,
-      steps: map.steps.length,
-      arrows: map.steps.reduce((n, s) => n + s.next.length, 0),
+      steps: map.steps.length + gateways,
+      arrows: map.steps.reduce((n, s) => n + s.next.length, 0) + gateways,
       lanes,
       pool: i === 0 ? 1 : 0,
     };

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The BPMN export against the BPMN 2.0 XSD (xmllint) and in bpmn-js (headless Chromium):
-# the repository's model and two fixtures (one with hostile titles) are exported, validated
-# against the OMG schema in xsd/, then opened in bpmn-js from local files, and every diagram
-# must import without warnings and show one shape per step and lane and the pool. Called
-# from .ci/run; installs what it needs itself (needs root for apt).
+# The BPMN export against the BPMN 2.0 XSD (xmllint), in bpmn-js (headless Chromium) and
+# through bpmn-auto-layout: the repository's model and two fixtures (one with hostile titles)
+# are exported, validated against the OMG schema in xsd/, then opened in bpmn-js from local
+# files, and every diagram must import without warnings and show one shape per step and lane
+# and the pool; laid out again by bpmn-auto-layout, every sequence flow must survive and be
+# drawn. Called from .ci/run; installs what it needs itself (needs root for apt).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -37,5 +38,7 @@ for model in "$repo" "$repo/tests/fixtures/valid" "$repo/tests/fixtures/hostile"
   xmllint --noout --nonet --schema xsd/BPMN20.xsd "$work/$name.bpmn" || status=1
   echo "== bpmn-js: $name.bpmn"
   node bpmn.test.js "$work/$name.bpmn" "$work/$name.json" || status=1
+  echo "== bpmn-auto-layout: $name.bpmn"
+  node autolayout.test.mjs "$work/$name.bpmn" || status=1
 done
 exit "$status"

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Browser tests of the built site: axe-core over one page of every type in headless Chromium
-# (Debian's package), a click on the overview map, keyboard access to the map, search, and
-# serve's reload and error overlay.
-# Also runs the browser side of the stemmer test. Called from .ci/run; needs root for apt.
+# Browser tests of the built site: axe-core over every page in headless Chromium (Debian's
+# package), the map viewer, WCAG checks beyond axe, search, the printed print view (counted
+# and read with poppler's pdfinfo and pdftotext), and serve's reload and error overlay.
+# Also runs the browser side of the stemmer test and the table of search queries. Called
+# from .ci/run; needs root for apt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "installing chromium"
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing="$missing poppler-utils"
+if [ -n "$missing" ]; then
+  echo "installing$missing"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
 fi
 
 # playwright-core never downloads a browser; the flag is for safety.
@@ -42,6 +47,9 @@ for _ in $(seq 1 50); do
 done
 
 status=0
+echo "== search: the table of real queries"
+SITE="$work/site" node --test search.test.js || status=1
+
 echo "== site in headless chromium"
 node site.test.js "$work/site" "http://127.0.0.1:$port/" || status=1
 

@@ -98,44 +98,144 @@
     return tokens(fold(text)).map(stem);
   }
 
-  /* Documents matching every query word, best first. A query word matches an index word
-   * with the same stem, or one that begins with it (the reader may not have finished it). */
-  function search(index, query) {
-    var words = terms(query);
-    if (!words.length) return [];
-    var keys = Object.keys(index.terms);
+  /* How well a query stem matches an index stem: the same stem, the start of a longer word
+   * (the reader may not have finished it), or, from four letters, the end or middle of a
+   * compound ("koordinator" in "rehabkoordinator", "intyg" in "läkarintyg"). */
+  function factor(key, word) {
+    if (key === word) return 1;
+    var at = key.indexOf(word);
+    if (at === 0) return 0.6;
+    return at > 0 && Array.from(word).length >= 4 ? 0.4 : 0;
+  }
+
+  /* The query's words, and the variants the glossary's synonyms give: each phrase of a
+   * synonym group found in the query is replaced by each other phrase of its group. */
+  function variants(index, words) {
+    var out = [{ words: words, weight: 1 }];
+    var groups = index.syn || [];
+    for (var g = 0; g < groups.length; g++) {
+      var phrases = groups[g].map(terms);
+      for (var p = 0; p < phrases.length; p++) {
+        var at = find(words, phrases[p]);
+        if (at < 0) continue;
+        for (var q = 0; q < phrases.length; q++) {
+          if (q === p || !phrases[q].length) continue;
+          out.push({
+            words: words.slice(0, at).concat(phrases[q], words.slice(at + phrases[p].length)),
+            weight: 0.8
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  function find(words, phrase) {
+    if (!phrase.length) return -1;
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      var all = true;
+      for (var j = 0; j < phrase.length && all; j++) all = words[i + j] === phrase[j];
+      if (all) return i;
+    }
+    return -1;
+  }
+
+  /* Scores of the documents that match every word: [title, body], summed over the words. */
+  function score(index, keys, words) {
     var scores = null;
     for (var w = 0; w < words.length; w++) {
-      var word = words[w];
       var found = {};
       for (var k = 0; k < keys.length; k++) {
-        var key = keys[k];
-        var factor = key === word ? 1 : (key.indexOf(word) === 0 ? 0.5 : 0);
-        if (!factor) continue;
-        var postings = index.terms[key];
+        var f = factor(keys[k], words[w]);
+        if (!f) continue;
+        var postings = index.terms[keys[k]];
         for (var p = 0; p < postings.length; p++) {
-          var doc = postings[p][0];
-          found[doc] = (found[doc] || 0) + postings[p][1] * factor;
+          var d = postings[p][0];
+          var s = found[d] || (found[d] = [0, 0]);
+          s[0] += postings[p][1] * f;
+          s[1] += postings[p][2] * f;
         }
       }
       if (scores === null) {
         scores = found;
       } else {
         var both = {};
-        for (var d in scores) {
-          if (Object.prototype.hasOwnProperty.call(found, d)) both[d] = scores[d] + found[d];
+        for (var doc in scores) {
+          if (Object.prototype.hasOwnProperty.call(found, doc)) {
+            both[doc] = [scores[doc][0] + found[doc][0], scores[doc][1] + found[doc][1]];
+          }
         }
         scores = both;
       }
     }
-    return Object.keys(scores)
-      .map(function (d) { return { doc: Number(d), score: scores[d] }; })
-      .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; })
-      .map(function (r) { return index.docs[r.doc]; });
+    return scores || {};
+  }
+
+  /* Documents matching every query word (or a synonym's variant of the query), best first:
+   * pages whose title matches before the others, then by how often the words occur. Each
+   * result is { doc, words }: the document and the words that found it, for the excerpt. */
+  function search(index, query) {
+    var words = terms(query);
+    if (!words.length) return [];
+    var keys = Object.keys(index.terms);
+    var best = {};
+    var vs = variants(index, words);
+    for (var v = 0; v < vs.length; v++) {
+      var scores = score(index, keys, vs[v].words);
+      for (var d in scores) {
+        var t = scores[d][0] * vs[v].weight;
+        var b = scores[d][1] * vs[v].weight;
+        var old = best[d];
+        if (!old || t > old.t || (t === old.t && b > old.b)) {
+          best[d] = { t: t, b: b, words: vs[v].words };
+        }
+      }
+    }
+    return Object.keys(best)
+      .map(function (d) { return { doc: Number(d), t: best[d].t, b: best[d].b, words: best[d].words }; })
+      .sort(function (x, y) {
+        return (y.t > 0) - (x.t > 0) || y.t - x.t || y.b - x.b || x.doc - y.doc;
+      })
+      .map(function (r) { return { doc: index.docs[r.doc], words: r.words }; });
+  }
+
+  /* The passage of `text` around the first word that matches, as parts
+   * [{ text, mark }], about `size` characters long. */
+  function excerpt(text, words, size) {
+    var re = /[\p{Alphabetic}\p{N}]+/gu;
+    var hits = [];
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var t = terms(m[0])[0] || "";
+      for (var w = 0; w < words.length; w++) {
+        if (factor(t, words[w])) { hits.push([m.index, m.index + m[0].length]); break; }
+      }
+    }
+    var start = 0;
+    if (hits.length && hits[0][0] > size / 3) {
+      start = text.lastIndexOf(" ", hits[0][0] - Math.floor(size / 3)) + 1;
+    }
+    var end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      if (space > start + size / 2) end = space;
+    }
+    var parts = [];
+    if (start > 0) parts.push({ text: "… ", mark: false });
+    var at = start;
+    for (var h = 0; h < hits.length; h++) {
+      if (hits[h][0] < start || hits[h][1] > end) continue;
+      if (hits[h][0] > at) parts.push({ text: text.slice(at, hits[h][0]), mark: false });
+      parts.push({ text: text.slice(hits[h][0], hits[h][1]), mark: true });
+      at = hits[h][1];
+    }
+    if (end > at) parts.push({ text: text.slice(at, end), mark: false });
+    if (end < text.length) parts.push({ text: " …", mark: false });
+    return parts;
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { fold: fold, tokens: tokens, stem: stem, terms: terms, search: search };
+    module.exports = { fold: fold, tokens: tokens, stem: stem, terms: terms, search: search, excerpt: excerpt };
     return;
   }
 
@@ -147,18 +247,24 @@
   var root = (document.querySelector("link[rel=stylesheet]").getAttribute("href") || "")
     .replace(/tema\/site\.css$/, "");
 
+  /* At most this many results are listed. */
+  var SHOWN = 50;
+
   function show(query) {
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!terms(query).length) {
       status.textContent = status.getAttribute("data-empty");
       return;
     }
-    var hits = search(index, query).slice(0, 50);
-    var n = hits.length;
+    var all = search(index, query);
+    var n = all.length;
+    var hits = all.slice(0, SHOWN);
     status.textContent = n === 0 ? status.getAttribute("data-none")
       : n === 1 ? status.getAttribute("data-one")
+      : n > SHOWN ? status.getAttribute("data-capped").replace("{shown}", String(SHOWN)).replace("{n}", String(n))
       : status.getAttribute("data-many").replace("{n}", String(n));
-    hits.forEach(function (doc) {
+    hits.forEach(function (hit) {
+      var doc = hit.doc;
       var li = document.createElement("li");
       li.className = "search-results__item";
       var a = document.createElement("a");
@@ -175,7 +281,15 @@
       if (doc.x) {
         var x = document.createElement("p");
         x.className = "search-results__excerpt";
-        x.textContent = doc.x;
+        excerpt(doc.x, hit.words, 200).forEach(function (part) {
+          if (part.mark) {
+            var mark = document.createElement("mark");
+            mark.textContent = part.text;
+            x.appendChild(mark);
+          } else {
+            x.appendChild(document.createTextNode(part.text));
+          }
+        });
         li.appendChild(x);
       }
       list.appendChild(li);

@@ -9,7 +9,7 @@ mod pdf;
 mod svg;
 
 pub use color::{contrast, lane_colors, parse_hex, LaneColors};
-pub use svg::{esc, kind_name, num, path_data};
+pub use svg::{esc, kind_name, num, path_data, Highlights, Mark};
 
 use super::Output;
 use crate::diagnostic::Diagnostic;
@@ -151,6 +151,7 @@ fn overview_page<'a>(model: &Model, prefix: &'a str, id_prefix: &'a str) -> MapP
         paper: Some(paper),
         paper_mm: Some(mm),
         id_prefix,
+        changes: None,
     }
 }
 
@@ -186,7 +187,18 @@ fn describe(model: &Model, map: &ProcessMap) -> String {
 /// This is the map for the screen: its page is the diagram with its title block and legend,
 /// without the empty paper around it. `kartor/oversikt.svg` and the PDF keep the paper size.
 pub fn overview_svg(model: &Model, layout: &MapLayout, href_prefix: &str) -> String {
-    let mut page = overview_page(model, href_prefix, "");
+    overview_svg_ids(model, layout, href_prefix, "")
+}
+
+/// [`overview_svg`] with `id_prefix` before every element id, for a page that has ids
+/// of its own like the map's (`steg-12`).
+pub fn overview_svg_ids(
+    model: &Model,
+    layout: &MapLayout,
+    href_prefix: &str,
+    id_prefix: &str,
+) -> String {
+    let mut page = overview_page(model, href_prefix, id_prefix);
     page.paper = None;
     page.paper_mm = None;
     svg::write_svg(model, layout, &page)
@@ -209,6 +221,7 @@ pub fn lane_svg(model: &Model, lane: &LaneId, layout: &MapLayout, href_prefix: &
         paper: None,
         paper_mm: None,
         id_prefix: "",
+        changes: None,
     };
     svg::write_svg(model, layout, &page)
 }
@@ -238,6 +251,33 @@ pub fn subprocess_svg(
         paper: None,
         paper_mm: None,
         id_prefix: "",
+        changes: None,
+    };
+    svg::write_svg(model, layout, &page)
+}
+
+/// A map for the review page of `diff --format html`: sized to its diagram, without links
+/// (the page stands alone), with `changes` highlighted and every element id prefixed with
+/// `id_prefix`, so that several maps can share the page.
+pub fn review_svg(
+    model: &Model,
+    map: &ProcessMap,
+    layout: &MapLayout,
+    changes: &Highlights,
+    id_prefix: &str,
+) -> String {
+    let page = MapPage {
+        title: map.title.clone(),
+        description: format!(
+            "Processkarta med {} steg. Ändrade steg och pilar är markerade med färg, linje och ord.",
+            map.steps.len()
+        ),
+        prefix: "",
+        back: None,
+        paper: None,
+        paper_mm: None,
+        id_prefix,
+        changes: Some(changes),
     };
     svg::write_svg(model, layout, &page)
 }

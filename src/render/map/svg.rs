@@ -26,7 +26,81 @@ pub struct MapPage<'a> {
     pub paper_mm: Option<(f64, f64)>,
     /// A prefix for element ids, so that several maps can share a page.
     pub id_prefix: &'a str,
+    /// The changes to highlight, for the review page of `diff --format html`. A map with
+    /// highlights stands alone: its steps are not links, and its legend explains the marks.
+    pub changes: Option<&'a Highlights>,
 }
+
+/// How a step or an arrow changed between two versions of a model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// On the new map only.
+    Added,
+    /// On the old map only.
+    Removed,
+    /// On both maps, changed in title, lane, kind, aktualisering or (arrows) label.
+    Changed,
+    /// On both maps, only under another number.
+    Renumbered,
+}
+
+impl Mark {
+    /// Every mark, in the order of the legend.
+    pub const ALL: [Mark; 4] = [Mark::Added, Mark::Removed, Mark::Changed, Mark::Renumbered];
+
+    /// The `data-change` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Added => "added",
+            Mark::Removed => "removed",
+            Mark::Changed => "changed",
+            Mark::Renumbered => "renumbered",
+        }
+    }
+
+    /// The word written beside a marked step, so that colour is not the only cue.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mark::Added => "Nytt",
+            Mark::Removed => "Borttaget",
+            Mark::Changed => "Ändrat",
+            Mark::Renumbered => "Nytt nummer",
+        }
+    }
+
+    /// The colour of the mark: each has a contrast of at least 4.5:1 on white.
+    pub fn color(self) -> &'static str {
+        match self {
+            Mark::Added => "#1a7f37",
+            Mark::Removed => "#cf222e",
+            Mark::Changed => "#9a6700",
+            Mark::Renumbered => "#8250df",
+        }
+    }
+
+    /// The dash pattern of the mark's outline and arrows (none for a solid line), a second
+    /// cue beside the colour.
+    pub fn dash(self) -> Option<&'static str> {
+        match self {
+            Mark::Added => None,
+            Mark::Removed => Some("6 3"),
+            Mark::Changed => Some("2 2"),
+            Mark::Renumbered => Some("8 2 2 2"),
+        }
+    }
+}
+
+/// The highlighted steps and arrows of one map in one version, by cited step number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlights {
+    /// Each marked step, with a note written after the label ("var 5").
+    pub steps: BTreeMap<String, (Mark, Option<String>)>,
+    /// Each marked arrow, by (from, to).
+    pub arrows: BTreeMap<(String, String), Mark>,
+}
+
+/// Height of the legend's row of change marks.
+const CHANGES_ROW_H: f64 = 22.0;
 
 /// Where the diagram sits on the page.
 pub struct Placed {
@@ -60,7 +134,17 @@ pub fn place(layout: &MapLayout, page: &MapPage) -> Placed {
         }
         None => {
             let w = layout.width + 2.0 * style::PAGE_MARGIN;
-            let h = top + layout.height + style::BLOCK_GAP + style::LEGEND_H + style::PAGE_MARGIN;
+            let changes_row = if page.changes.is_some() {
+                CHANGES_ROW_H
+            } else {
+                0.0
+            };
+            let h = top
+                + layout.height
+                + style::BLOCK_GAP
+                + style::LEGEND_H
+                + changes_row
+                + style::PAGE_MARGIN;
             Placed {
                 page_w: w.max(640.0),
                 page_h: h,
@@ -161,11 +245,14 @@ pub fn write_svg(model: &Model, layout: &MapLayout, page: &MapPage) -> String {
     let _ = writeln!(s, "<g class=\"diagram\" transform=\"{transform}\">");
     bands(&mut s, model, layout, &colors);
     shared_areas(&mut s, model, layout, &colors);
-    edges(&mut s, layout, ids);
-    stubs(&mut s, model, layout, page.prefix, ids);
-    steps(&mut s, model, layout, &colors, page.prefix, ids);
+    edges(&mut s, layout, ids, page.changes);
+    stub_arrows(&mut s, layout, ids);
+    steps(&mut s, model, layout, &colors, page, ids);
+    // After the steps, so that the keyboard reaches the map's own steps first.
+    stub_links(&mut s, model, layout, page.prefix);
     s.push_str("</g>\n");
-    legend(&mut s, model, layout, &colors, &placed);
+    legend(&mut s, model, layout, &colors, &placed, ids, page.changes);
+    back_link(&mut s, page, &placed);
     s.push_str("</svg>\n");
     s
 }
@@ -209,17 +296,22 @@ fn title_block(s: &mut String, model: &Model, page: &MapPage, placed: &Placed) {
         num(y + 27.0),
         esc(&sub)
     );
+    s.push_str("</g>\n");
+}
+
+/// The way back, in the title block's corner but last in the document, so that the
+/// keyboard reaches the map's steps first.
+fn back_link(s: &mut String, page: &MapPage, placed: &Placed) {
     if let Some((href, label)) = &page.back {
         let _ = writeln!(
             s,
             "<a href=\"{}\" class=\"back\"><text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"end\" fill=\"#0b4f8a\" text-decoration=\"underline\">{}</text></a>",
             esc(href),
-            num(right),
-            num(y + 27.0),
+            num(placed.page_w - style::PAGE_MARGIN),
+            num(style::PAGE_MARGIN + 27.0),
             esc(label)
         );
     }
-    s.push_str("</g>\n");
 }
 
 fn bands(
@@ -236,8 +328,9 @@ fn bands(
         let r = band.rect;
         let _ = writeln!(
             s,
-            "<g class=\"lane\" data-lane=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            "<g class=\"lane\" data-lane=\"{}\" data-name=\"{}\"><rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/><rect class=\"lane-header\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
             esc(&band.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -281,8 +374,9 @@ fn shared_areas(
         // Opaque, so a shared step does not look as if it belonged to the band behind it.
         let _ = write!(
             s,
-            "<g class=\"shared-area\" data-lane=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
+            "<g class=\"shared-area\" data-lane=\"{}\" data-name=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/><text font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\">",
             esc(&area.lane.0),
+            esc(&lane.name),
             num(r.x),
             num(r.y),
             num(r.w),
@@ -329,18 +423,45 @@ pub fn path_data(points: &[(f64, f64)]) -> String {
     d
 }
 
-fn edges(s: &mut String, layout: &MapLayout, ids: &str) {
+fn edges(s: &mut String, layout: &MapLayout, ids: &str, changes: Option<&Highlights>) {
     s.push_str("<g class=\"edges\" aria-hidden=\"true\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\">\n");
+    let mut marked = Vec::new();
     for e in &layout.edges {
-        let _ = writeln!(
-            s,
-            "<path class=\"edge\" data-from=\"{}\" data-to=\"{}\" d=\"{}\" marker-end=\"url(#{ids}pil)\"/>",
-            e.from,
-            e.to,
-            path_data(&e.points)
-        );
+        let mark = changes.and_then(|c| c.arrows.get(&(e.from.to_string(), e.to.to_string())));
+        match mark {
+            None => {
+                let _ = writeln!(
+                    s,
+                    "<path class=\"edge\" data-from=\"{}\" data-to=\"{}\" d=\"{}\" marker-end=\"url(#{ids}pil)\"/>",
+                    e.from,
+                    e.to,
+                    path_data(&e.points)
+                );
+            }
+            Some(&mark) => {
+                let _ = writeln!(
+                    s,
+                    "<path class=\"edge\" data-from=\"{}\" data-to=\"{}\" data-change=\"{}\" d=\"{}\" stroke=\"{}\" stroke-width=\"2.2\"{} marker-end=\"url(#{ids}pil)\"/>",
+                    e.from,
+                    e.to,
+                    mark.as_str(),
+                    path_data(&e.points),
+                    mark.color(),
+                    dash_attr(mark)
+                );
+                marked.push((e, mark));
+            }
+        }
     }
-    s.push_str("</g>\n<g class=\"edge-labels\" aria-hidden=\"true\">\n");
+    s.push_str("</g>\n");
+    if !marked.is_empty() {
+        s.push_str("<g class=\"edge-changes\">\n");
+        for (e, mark) in marked {
+            edge_mark(s, &e.points, mark);
+        }
+        s.push_str("</g>\n");
+    }
+    s.push_str("<g class=\"edge-labels\" aria-hidden=\"true\">\n");
     for e in &layout.edges {
         let Some(l) = &e.label_at else { continue };
         let _ = write!(
@@ -356,11 +477,33 @@ fn edges(s: &mut String, layout: &MapLayout, ids: &str) {
     s.push_str("</g>\n");
 }
 
-fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &str) {
+/// The arrows of the stubs, under the steps.
+fn stub_arrows(s: &mut String, layout: &MapLayout, ids: &str) {
     if layout.stubs.is_empty() {
         return;
     }
-    s.push_str("<g class=\"stubs\">\n");
+    s.push_str("<g class=\"stubs\" aria-hidden=\"true\">\n");
+    for stub in &layout.stubs {
+        let (from, to) = if stub.incoming {
+            (stub.other, stub.step)
+        } else {
+            (stub.step, stub.other)
+        };
+        let _ = writeln!(
+            s,
+            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\"/>",
+            path_data(&stub.points)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// The labels of the stubs: links to the step in the other party's lane.
+fn stub_links(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str) {
+    if layout.stubs.is_empty() {
+        return;
+    }
+    s.push_str("<g class=\"stub-links\">\n");
     for stub in &layout.stubs {
         let party = model
             .step(stub.other)
@@ -379,12 +522,7 @@ fn stubs(s: &mut String, model: &Model, layout: &MapLayout, prefix: &str, ids: &
         };
         let _ = writeln!(
             s,
-            "<path class=\"stub\" data-from=\"{from}\" data-to=\"{to}\" d=\"{}\" fill=\"none\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\" aria-hidden=\"true\"/>",
-            path_data(&stub.points)
-        );
-        let _ = writeln!(
-            s,
-            "<a href=\"{}\" aria-label=\"{}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
+            "<a href=\"{}\" aria-label=\"{}\" class=\"stub-link\" data-from=\"{from}\" data-to=\"{to}\"><text class=\"stub-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#0b4f8a\">{}</text></a>",
             esc(&step_href(model, stub.other, prefix)),
             esc(&text),
             num(stub.label_x),
@@ -401,7 +539,7 @@ fn steps(
     model: &Model,
     layout: &MapLayout,
     colors: &BTreeMap<&LaneId, LaneColors>,
-    prefix: &str,
+    page: &MapPage,
     ids: &str,
 ) {
     s.push_str("<g class=\"steps\">\n");
@@ -411,17 +549,38 @@ fn steps(
         };
         let c = &colors[&b.lane];
         let kind = kind_name(b.kind);
-        let href = step_href(model, b.nr, prefix);
-        let name = format!("Steg {}: {}", b.nr, step.title);
-        let _ = writeln!(
-            s,
-            "<a href=\"{}\"><title>{}</title><g class=\"step\" id=\"{ids}steg-{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\">",
-            esc(&href),
-            esc(&name),
-            b.nr,
+        let mark = page.changes.and_then(|c| c.steps.get(&b.nr.to_string()));
+        let mut name = format!("Steg {}: {}", b.nr, step.title);
+        if let Some((mark, note)) = mark {
+            let _ = write!(name, " ({}", mark.label().to_lowercase());
+            if let Some(note) = note {
+                let _ = write!(name, ", {note}");
+            }
+            name.push(')');
+        }
+        let change = mark.map_or(String::new(), |(m, _)| {
+            format!(" data-change=\"{}\"", m.as_str())
+        });
+        let group = format!(
+            "<g class=\"step\" id=\"{ids}{}\" data-nr=\"{}\" data-lane=\"{}\" data-kind=\"{kind}\"{change}>",
+            crate::render::site::step_anchor(b.nr),
             b.nr,
             esc(&b.lane.0)
         );
+        if page.changes.is_some() {
+            // The review page stands alone: the name is the group's tooltip, not a link's.
+            let _ = writeln!(s, "{group}<title>{}</title>", esc(&name));
+        } else {
+            let _ = writeln!(
+                s,
+                "<a href=\"{}\"><title>{}</title>{group}",
+                esc(&step_href(model, b.nr, page.prefix)),
+                esc(&name)
+            );
+        }
+        if let Some((mark, note)) = mark {
+            step_mark(s, b, *mark, note.as_deref());
+        }
         shape(s, b, c);
         badge(s, b, c);
         if step.aktualisering {
@@ -432,9 +591,78 @@ fn steps(
             flag(s, &r);
         }
         title(s, b, &step.title);
-        s.push_str("</g></a>\n");
+        s.push_str(if page.changes.is_some() {
+            "</g>\n"
+        } else {
+            "</g></a>\n"
+        });
     }
     s.push_str("</g>\n");
+}
+
+/// ` stroke-dasharray="…"` of a mark, or nothing for a solid line.
+fn dash_attr(mark: Mark) -> String {
+    mark.dash()
+        .map_or(String::new(), |d| format!(" stroke-dasharray=\"{d}\""))
+}
+
+/// A changed step's outline around its box and its label above it ("Nytt nummer, var 5").
+fn step_mark(s: &mut String, b: &StepBox, mark: Mark, note: Option<&str>) {
+    let r = b.rect;
+    let pad = 3.5;
+    let _ = write!(
+        s,
+        "<rect class=\"change-mark\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"5\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.4\"{}/>",
+        num(r.x - pad),
+        num(r.y - pad),
+        num(r.w + 2.0 * pad),
+        num(r.h + 2.0 * pad),
+        mark.color(),
+        dash_attr(mark)
+    );
+    let text = match note {
+        Some(n) => format!("{}, {n}", mark.label()),
+        None => mark.label().to_string(),
+    };
+    let _ = write!(
+        s,
+        "<text class=\"change-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"2\" paint-order=\"stroke\" aria-hidden=\"true\">{}</text>",
+        num(r.x - pad),
+        num(r.y - pad - 1.5),
+        num(SMALL_SIZE),
+        mark.color(),
+        esc(&text)
+    );
+}
+
+/// The word for a changed arrow, at the middle of its longest segment.
+fn edge_mark(s: &mut String, points: &[(f64, f64)], mark: Mark) {
+    let longest = points.windows(2).max_by(|a, b| {
+        let len = |w: &[(f64, f64)]| (w[1].0 - w[0].0).abs() + (w[1].1 - w[0].1).abs();
+        len(a).total_cmp(&len(b))
+    });
+    let Some(seg) = longest else { return };
+    let (x, y) = ((seg[0].0 + seg[1].0) / 2.0, (seg[0].1 + seg[1].1) / 2.0);
+    // Beside a vertical segment, above a horizontal one, so that the word does not hide it.
+    let (x, y, anchor) = if (seg[0].0 - seg[1].0).abs() < 1e-9 {
+        (x + 3.0, y + 2.5, "start")
+    } else {
+        (x, y - 2.5, "middle")
+    };
+    let word = match mark {
+        Mark::Added => "ny pil",
+        Mark::Removed => "borttagen pil",
+        Mark::Changed => "ny etikett",
+        Mark::Renumbered => "nytt nummer",
+    };
+    let _ = writeln!(
+        s,
+        "<text class=\"change-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" font-style=\"italic\" text-anchor=\"{anchor}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"2\" paint-order=\"stroke\" aria-hidden=\"true\">{word}</text>",
+        num(x),
+        num(y),
+        num(SMALL_SIZE),
+        mark.color()
+    );
 }
 
 /// The `data-kind` value of a step kind.
@@ -605,10 +833,17 @@ fn legend(
     layout: &MapLayout,
     colors: &BTreeMap<&LaneId, LaneColors>,
     placed: &Placed,
+    ids: &str,
+    changes: Option<&Highlights>,
 ) {
     // Right under the diagram, so that a small map on a large sheet keeps its legend close.
+    let changes_row = if changes.is_some() {
+        CHANGES_ROW_H
+    } else {
+        0.0
+    };
     let y = (placed.y + layout.height * placed.scale + style::BLOCK_GAP)
-        .min(placed.page_h - style::PAGE_MARGIN - style::LEGEND_H);
+        .min(placed.page_h - style::PAGE_MARGIN - style::LEGEND_H - changes_row);
     let mut x = placed.x;
     let _ = writeln!(
         s,
@@ -658,7 +893,14 @@ fn legend(
     x += 40.0;
     let items: [(&str, &str); 7] = [
         ("start", "Start"),
-        ("task", "Steg (klicka för handläggarstöd)"),
+        (
+            "task",
+            if changes.is_some() {
+                "Steg"
+            } else {
+                "Steg (klicka för handläggarstöd)"
+            },
+        ),
         ("vagval", "Vägval"),
         ("subprocess", "Underprocess"),
         ("end", "Slut"),
@@ -695,7 +937,7 @@ fn legend(
                 );
             }
             _ => {
-                let _ = write!(s, "<path d=\"M {} {} H {}\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#pil)\"/>", num(x), num(y2 + 5.5), num(x + sym_w));
+                let _ = write!(s, "<path d=\"M {} {} H {}\" stroke=\"#333333\" stroke-width=\"0.9\" marker-end=\"url(#{ids}pil)\"/>", num(x), num(y2 + 5.5), num(x + sym_w));
             }
         }
         let _ = write!(
@@ -707,5 +949,35 @@ fn legend(
         );
         x += sym_w + 4.0 + text::width(label, SMALL_SIZE, Weight::Regular) + 14.0;
     }
+    if changes.is_some() {
+        change_legend(s, placed.x, y2 + CHANGES_ROW_H);
+    }
     s.push_str("</g>\n");
+}
+
+/// Row 3 of a review map's legend: the four marks, each with its colour, dash and word.
+fn change_legend(s: &mut String, x0: f64, y: f64) {
+    let mut x = x0;
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">Ändringar</text>",
+        num(x),
+        num(y + 8.0)
+    );
+    x += 40.0;
+    for mark in Mark::ALL {
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" rx=\"3\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/><text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"bold\">{}</text>",
+            num(x),
+            num(y),
+            mark.color(),
+            dash_attr(mark),
+            num(x + 22.0),
+            num(y + 8.0),
+            mark.color(),
+            mark.label()
+        );
+        x += 22.0 + text::width(mark.label(), SMALL_SIZE, Weight::Bold) + 14.0;
+    }
 }

@@ -21,10 +21,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Model;
 use crate::source::Span;
 
-/// Adds every page of the site, the theme's assets and the search index to `out`.
+/// Adds every page of the site, the theme's assets and the search index to `out`, with the
+/// page of `changes` since the previous version when there are any to show.
 pub fn render_site(
     model: &Model,
     layouts: &super::map::Layouts,
+    changes: Option<&crate::diff::ModelDiff>,
     out: &mut Output,
 ) -> Result<(), Vec<Diagnostic>> {
     let a11y = accessibility(model);
@@ -39,7 +41,7 @@ pub fn render_site(
         }
     };
     let site = nav::Site::new(model, layouts, &theme);
-    pages::render_all(&site, &a11y, out)?;
+    pages::render_all(&site, &a11y, changes, out)?;
     for (rel, bytes) in &theme.assets {
         out.add(format!("tema/{rel}"), bytes.clone());
     }

@@ -1,5 +1,7 @@
 //! Every page of the site: data for the templates, rendered with the theme.
 
+mod reader;
+
 use super::markdown::{self, Heading, Rendered};
 use super::nav::{self, page_url, party_url, root_of, sub_url, Crumb, Site};
 use super::search::{self, Doc};
@@ -59,6 +61,7 @@ struct SiteInfo<'a> {
 pub fn render_all(
     site: &Site,
     a11y: &AccessibilitySection,
+    changes: Option<&crate::diff::ModelDiff>,
     out: &mut Output,
 ) -> Result<(), Vec<Diagnostic>> {
     // Each map is drawn once: the overview for the start page (at the root), a sub-process
@@ -84,8 +87,12 @@ pub fn render_all(
         assets: BTreeSet::new(),
         svgs,
         ids,
+        changes_url: changes.map(|_| reader::CHANGES_URL),
     };
     r.index();
+    if let Some(diff) = changes {
+        r.changes_page(diff);
+    }
     for nr in &site.order {
         r.step(*nr);
     }
@@ -104,7 +111,7 @@ pub fn render_all(
     r.accessibility(a11y);
     r.search_page();
     r.copy_assets();
-    let js = search::index_js(&r.docs);
+    let js = search::index_js(&r.docs, &glossary_synonyms(site));
     r.out.add("search-index.js", js);
     if r.diags.is_empty() {
         Ok(())
@@ -123,6 +130,8 @@ struct Renderer<'s, 'o> {
     svgs: BTreeMap<MapId, String>,
     /// The ids of the step boxes on each map.
     ids: BTreeMap<MapId, BTreeSet<String>>,
+    /// The page of changes since `[book] previous`, when there is one.
+    changes_url: Option<&'static str>,
 }
 
 impl Renderer<'_, '_> {
@@ -288,6 +297,9 @@ impl Renderer<'_, '_> {
         );
         ctx.insert("parties", &self.party_rows());
         ctx.insert("steps", &self.rows_nested(&self.site.order));
+        ctx.insert("changes_url", &self.changes_url);
+        let intro_file: Vec<_> = model.intro.iter().map(|p| ("edit_page", p.file)).collect();
+        self.reader_links(&mut ctx, &intro_file, None);
         self.emit("index.html", url, &ctx);
     }
 
@@ -406,6 +418,15 @@ impl Renderer<'_, '_> {
         };
         ctx.insert("prev", &link(prev));
         ctx.insert("next", &link(next));
+        let mut files: Vec<_> = site
+            .model
+            .guidance
+            .get(&nr)
+            .map(|p| ("edit_page", p.file))
+            .into_iter()
+            .collect();
+        files.push(("edit_step", step.span.file));
+        self.reader_links(&mut ctx, &files, Some(step));
         self.emit("step.html", &url, &ctx);
     }
 
@@ -595,6 +616,7 @@ impl Renderer<'_, '_> {
             body: titles.join(". "),
             summary: titles.join(". "),
         });
+        self.reader_links(&mut ctx, &[("edit_page", lane.file)], None);
         self.emit("party.html", &url, &ctx);
     }
 
@@ -653,6 +675,7 @@ impl Renderer<'_, '_> {
             body: step_titles.clone(),
             summary: step_titles,
         });
+        self.reader_links(&mut ctx, &[("edit_page", sub.file)], None);
         self.emit("subprocess.html", &url, &ctx);
     }
 
@@ -688,6 +711,7 @@ impl Renderer<'_, '_> {
             .collect();
         ctx.insert("parties", &parties);
         self.emit("aktualisering.html", url, &ctx);
+        self.index_emitted(url, &title, site.s("aktualisering"));
     }
 
     /// The page "Lagrum": every law cited, each provision with the steps and pages citing it,
@@ -802,6 +826,7 @@ impl Renderer<'_, '_> {
             &mut ctx,
             serde_json::json!({ "body": r.html, "toc": toc(&r.headings, 2), "glossary": glossary }),
         );
+        self.reader_links(&mut ctx, &[("edit_page", page.file)], None);
         self.emit("page.html", &url, &ctx);
     }
 
@@ -872,7 +897,36 @@ impl Renderer<'_, '_> {
             }));
         }
         ctx.insert("sections", &sections);
+        Self::page_data(&mut ctx, self.print_extras());
         self.emit("print.html", url, &ctx);
+    }
+
+    /// The print view's overview map (ids prefixed, so they differ from the sections') and
+    /// its `@page` rules: the site title and page numbers in the margins, and the overview on
+    /// a page of the paper book.toml names.
+    fn print_extras(&self) -> serde_json::Value {
+        let site = self.site;
+        let book = &site.model.book;
+        let svg = inline_svg(&map::overview_svg_ids(
+            site.model,
+            &site.layouts.overview,
+            "",
+            PRINT_MAP_IDS,
+        ));
+        let (w, h) = crate::layout::style::paper_mm(book.paper, book.orientation);
+        let css = format!(
+            "@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {page} \" \" counter(page) \" \" {of} \" \" counter(pages); }} }}\n\
+             @page oversikt {{ size: {w}mm {h}mm; margin: 10mm; }}\n\
+             .print-overview svg {{ height: {fit}mm; }}\n",
+            title = css_string(&book.title),
+            page = css_string(&site.s("print_page")),
+            of = css_string(&site.s("print_of")),
+            w = w.round(),
+            h = h.round(),
+            // The page's height less its margins and a little room, so the map fits one sheet.
+            fit = (h - 24.0).round(),
+        );
+        serde_json::json!({ "print_css": css, "overview_svg": svg })
     }
 
     fn accessibility(&mut self, a: &AccessibilitySection) {
@@ -899,7 +953,42 @@ impl Renderer<'_, '_> {
                 "enforcement_text": enforcement,
             }),
         );
+        let book_toml: Vec<_> = site
+            .model
+            .sources
+            .find("book.toml")
+            .map(|id| ("edit_page", id))
+            .into_iter()
+            .collect();
+        self.reader_links(&mut ctx, &book_toml, None);
         self.emit("accessibility.html", url, &ctx);
+        self.index_emitted(url, &title, title.clone());
+    }
+
+    /// Adds a page rendered from the theme alone (no Markdown) to the search index, with the
+    /// text of its `<main>` after the heading (the breadcrumbs and the title are not text to
+    /// show under the result).
+    fn index_emitted(&mut self, url: &str, title: &str, meta: String) {
+        let Some(html) = self.out.files.get(url) else {
+            return;
+        };
+        let html = String::from_utf8_lossy(html);
+        let main = html
+            .split_once("<main")
+            .and_then(|(_, rest)| rest.split_once("</main>"))
+            .map_or("", |(main, _)| main);
+        let body = main
+            .split_once("</h1>")
+            .map_or_else(|| main.split_once('>').map_or("", |(_, m)| m), |(_, m)| m);
+        let text = html_text(body);
+        self.docs.push(Doc {
+            url: url.into(),
+            title: title.into(),
+            meta,
+            title_text: title.into(),
+            body: text.clone(),
+            summary: text,
+        });
     }
 
     fn search_page(&mut self) {
@@ -1058,6 +1147,64 @@ fn inline_svg(svg: &str) -> String {
     s.to_string()
 }
 
+/// The prefix of the element ids of the print view's overview map.
+const PRINT_MAP_IDS: &str = "utskrift-";
+
+/// The synonym groups the glossary (`begrepp.md`) names, for search.
+fn glossary_synonyms(site: &Site) -> Vec<Vec<String>> {
+    site.model
+        .pages
+        .iter()
+        .find(|p| p.path == "begrepp.md")
+        .map(|p| search::synonyms(site.model.markdown(p)))
+        .unwrap_or_default()
+}
+
+/// The text of an HTML fragment: tags dropped, the theme's entities decoded, whitespace
+/// collapsed.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text as a CSS string literal: quotes and backslashes escaped, `<` and control
+/// characters as escapes, so that it cannot end a `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -1082,6 +1229,20 @@ fn contact(s: &str) -> (Option<String>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("A \"b\" \\ c"), "\"A \\\"b\\\" \\\\ c\"");
+        assert_eq!(css_string("x</style>"), "\"x\\3c /style\\3e \"");
+    }
+
+    #[test]
+    fn text_of_html() {
+        assert_eq!(
+            html_text("<h1>Tillgänglighet</h1>\n<p>Sidan &amp; <a href=\"x\">kartan</a></p>"),
+            "Tillgänglighet Sidan & kartan"
+        );
+    }
 
     #[test]
     fn finds_step_ids_in_svg() {

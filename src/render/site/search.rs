@@ -5,6 +5,9 @@
 //! Words are folded and stemmed the same way here and in `sok.js` (a light Swedish stemmer:
 //! common inflection suffixes are cut, keeping a stem of at least three letters), so
 //! "läkarintyget" finds "läkarintyg". Both are tested against `tests/browser/stemmer-words.tsv`.
+//! `sok.js` also matches a query word inside a compound ("intyg" in "läkarintyg") and
+//! expands the synonyms the glossary names ([`synonyms`]); the index carries each page's
+//! text so that results show the passage that matched.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -156,32 +159,37 @@ struct IndexDoc<'a> {
     u: &'a str,
     t: &'a str,
     m: &'a str,
+    /// The text excerpts are cut from, around the matched words.
     x: String,
 }
 
 #[derive(Serialize)]
 struct Index<'a> {
     docs: Vec<IndexDoc<'a>>,
-    /// Stem → list of [doc, weight], sorted by doc.
-    terms: BTreeMap<String, Vec<[u32; 2]>>,
+    /// Stem → list of [doc, times in the title, times in the body], sorted by doc.
+    terms: BTreeMap<String, Vec<[u32; 3]>>,
+    /// Groups of words or phrases that mean the same, folded (from the glossary).
+    syn: &'a [Vec<String>],
 }
 
-/// Weight of a word in a title against one in the body.
-const TITLE_WEIGHT: u32 = 10;
-/// Characters of body text shown under a result.
-const EXCERPT: usize = 180;
+/// The most times a word is counted in one page.
+const MAX_COUNT: u32 = 1000;
+/// Characters of a page's text kept for excerpts.
+const EXCERPT_SOURCE: usize = 8000;
 
-/// The index as a script that sets `window.PROCESSKARTA_SOK`.
-pub fn index_js(docs: &[Doc]) -> String {
-    let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+/// The index as a script that sets `window.PROCESSKARTA_SOK`. `synonyms` are groups of
+/// words or phrases a query may use for each other (see [`synonyms`]).
+pub fn index_js(docs: &[Doc], synonyms: &[Vec<String>]) -> String {
+    let mut terms: BTreeMap<String, BTreeMap<u32, [u32; 2]>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
         let i = i as u32;
         for t in terms_of(&d.title_text) {
-            *terms.entry(t).or_default().entry(i).or_default() += TITLE_WEIGHT;
+            let w = terms.entry(t).or_default().entry(i).or_default();
+            w[0] = (w[0] + 1).min(MAX_COUNT);
         }
         for t in terms_of(&d.body) {
             let w = terms.entry(t).or_default().entry(i).or_default();
-            *w = (*w + 1).min(1000);
+            w[1] = (w[1] + 1).min(MAX_COUNT);
         }
     }
     let index = Index {
@@ -191,13 +199,14 @@ pub fn index_js(docs: &[Doc]) -> String {
                 u: &d.url,
                 t: &d.title,
                 m: &d.meta,
-                x: excerpt(&d.summary),
+                x: excerpt_source(&d.summary),
             })
             .collect(),
         terms: terms
             .into_iter()
-            .map(|(t, m)| (t, m.into_iter().map(|(d, w)| [d, w]).collect()))
+            .map(|(t, m)| (t, m.into_iter().map(|(d, [a, b])| [d, a, b]).collect()))
             .collect(),
+        syn: synonyms,
     };
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
     // `<`, `>` and `&` occur only inside strings; as escapes the file holds no markup at all,
@@ -213,17 +222,51 @@ fn terms_of(text: &str) -> Vec<String> {
     terms(text)
 }
 
-fn excerpt(body: &str) -> String {
+/// A page's text on one line, cut at a space after at most [`EXCERPT_SOURCE`] characters.
+fn excerpt_source(body: &str) -> String {
     let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT {
+    if flat.chars().count() <= EXCERPT_SOURCE {
         return flat;
     }
-    let cut: String = flat.chars().take(EXCERPT).collect();
+    let cut: String = flat.chars().take(EXCERPT_SOURCE).collect();
     let cut = match cut.rfind(' ') {
-        Some(i) if i > EXCERPT / 2 => cut[..i].to_string(),
+        Some(i) if i > EXCERPT_SOURCE / 2 => cut[..i].to_string(),
         _ => cut,
     };
     format!("{cut} …")
+}
+
+/// The prefix of a glossary line that names a term's synonyms.
+pub const SYNONYM_PREFIX: &str = "Synonymer:";
+
+/// Synonym groups from the glossary's Markdown: a line `Synonymer: a, b` under a heading
+/// `### Term` makes the group [term, a, b] (the heading without a part in parentheses, so
+/// `### SIP (samordnad individuell plan)` names "sip"). Terms and synonyms are folded; a
+/// heading with no such line gives no group. Groups are in the order of the file.
+pub fn synonyms(markdown: &str) -> Vec<Vec<String>> {
+    let mut groups = Vec::new();
+    let mut heading: Option<String> = None;
+    for line in markdown.lines() {
+        let line = line.trim();
+        if line.starts_with('#') {
+            let text = line.trim_start_matches('#');
+            let text = text.split_once('(').map_or(text, |(t, _)| t).trim();
+            heading = (!text.is_empty()).then(|| text.to_string());
+        } else if let Some(rest) = line.strip_prefix(SYNONYM_PREFIX) {
+            let Some(term) = &heading else { continue };
+            let mut group = vec![fold(term).trim().to_string()];
+            for word in rest.split(',') {
+                let word = fold(word.trim().trim_end_matches('.'));
+                if !word.is_empty() && !group.contains(&word) {
+                    group.push(word);
+                }
+            }
+            if group.len() > 1 {
+                groups.push(group);
+            }
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -256,15 +299,33 @@ mod tests {
 
     #[test]
     fn index_is_a_script() {
-        let js = index_js(&[Doc {
-            url: "steg/1.html".into(),
-            title: "Läkarintyget".into(),
-            meta: "Steg 1".into(),
-            title_text: "Steg 1 Läkarintyget".into(),
-            body: "Läs läkarintyget.".into(),
-            summary: "Läs läkarintyget.".into(),
-        }]);
+        let syn = vec![vec!["a".to_string(), "b".to_string()]];
+        let js = index_js(
+            &[Doc {
+                url: "steg/1.html".into(),
+                title: "Läkarintyget".into(),
+                meta: "Steg 1".into(),
+                title_text: "Steg 1 Läkarintyget".into(),
+                body: "Läs läkarintyget.".into(),
+                summary: "Läs   läkarintyget.".into(),
+            }],
+            &syn,
+        );
         assert!(js.starts_with("window.PROCESSKARTA_SOK = {"));
-        assert!(js.contains("\"läkarintyg\":[[0,11]]"), "{js}");
+        assert!(js.contains("\"läkarintyg\":[[0,1,1]]"), "{js}");
+        assert!(js.contains("\"x\":\"Läs läkarintyget.\""), "{js}");
+        assert!(js.ends_with("\"syn\":[[\"a\",\"b\"]]};\n"), "{js}");
+    }
+
+    #[test]
+    fn glossary_names_synonyms() {
+        let md = "# Begrepp\n\n### Försörjningsstöd\n\nDen del av …\n\nSynonymer: ekonomiskt bistånd, Socialbidrag.\n\n### Intyg\n\nSynonymer:\n### SIP (samordnad plan)\nSynonymer: samordnad plan\n";
+        assert_eq!(
+            synonyms(md),
+            [
+                vec!["försörjningsstöd", "ekonomiskt bistånd", "socialbidrag"],
+                vec!["sip", "samordnad plan"]
+            ]
+        );
     }
 }

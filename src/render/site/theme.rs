@@ -37,8 +37,8 @@ const BUILT_IN: &[(&str, &[u8])] = embed![
     "site.js",
     "sok.js",
     "theme.toml",
-    "fonts/NotoSans-Regular.ttf",
-    "fonts/NotoSans-Bold.ttf",
+    "fonts/NotoSans-Regular.woff2",
+    "fonts/NotoSans-Bold.woff2",
     "fonts/OFL.txt",
 ];
 
