@@ -191,7 +191,7 @@ fn one_unquoted_colon_in_the_repositorys_model_is_the_one_problem_reported() {
     assert_eq!(got, ["E001 process/forsakringskassan.yaml:11"], "{json}");
     assert!(
         json.stdout
-            .contains("120 follow-on problems are not reported until this is fixed"),
+            .contains("121 follow-on problems are not reported until this is fixed"),
         "{json}"
     );
 
