@@ -11,7 +11,7 @@ mod util;
 use serde_yaml::Value;
 use std::path::Path;
 use std::process::Command;
-use util::{repo, run_in, Model};
+use util::{git, repo, run_in, Model};
 
 fn read(rel: &str) -> String {
     std::fs::read_to_string(repo().join(rel)).unwrap()
@@ -671,28 +671,6 @@ fn the_gitlab_job_installs_the_release_of_the_pin_or_compiles_it() {
     let (status, out) = fake.run(model.path(), &script, &env);
     assert_ne!(status, 0, "{out}");
     assert!(out.contains("FAILED"), "{out}");
-}
-
-/// Runs git in `dir`, with an identity of its own, and panics on failure.
-#[cfg(unix)]
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[cfg(unix)]

@@ -6,8 +6,7 @@ mod util;
 
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::Command;
-use util::{run_in, Model, Run};
+use util::{git, run_in, Model, Run};
 
 /// The diff fixtures in a temporary folder; every test gets its own copy.
 fn fixtures() -> Model {
@@ -533,28 +532,6 @@ fn a_model_with_errors_is_compared_and_its_errors_are_shown() {
             .contains("> [!WARNING]\n> with-errors has 2 errors;"),
         "{md}"
     );
-}
-
-/// Runs git in `dir`, with an identity of its own, and panics on failure.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Makes `dir/model` hold exactly the files of `fixture`.

@@ -7,35 +7,8 @@ mod util;
 
 use util::Model;
 
-fn build(model: &Model) -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = util::tempdir();
-    let site = out.path().join("site");
-    model
-        .run(&["build", "-o", site.to_str().unwrap()])
-        .expect_status(0);
-    (out, site)
-}
-
 fn read(site: &std::path::Path, rel: &str) -> String {
     std::fs::read_to_string(site.join(rel)).unwrap()
-}
-
-/// The text of an HTML fragment, tags removed and spaces collapsed.
-fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -47,7 +20,7 @@ fn the_fixture_is_clean() {
 
 #[test]
 fn citations_link_to_the_source_with_the_provision_anchor() {
-    let (_out, site) = build(&Model::fixture("laws"));
+    let (_out, site) = util::build_site(&Model::fixture("laws"));
     let page = read(&site, "steg/2.html");
     assert!(
         page.contains(
@@ -62,8 +35,8 @@ fn citations_link_to_the_source_with_the_provision_anchor() {
 
 #[test]
 fn a_citing_page_shows_the_coming_change() {
-    let (_out, site) = build(&Model::fixture("laws"));
-    let page = text(&read(&site, "steg/2.html"));
+    let (_out, site) = util::build_site(&Model::fixture("laws"));
+    let page = util::html_text(&read(&site, "steg/2.html"));
     assert!(
         page.contains(
             "Kommande ändringar i lagstödet Ändras den 2026-07-01: Socialtjänstlagen (2025:400) – Krav på läkarintyg för försörjningsstöd (förslag, kontrollera SFS)"
@@ -71,15 +44,15 @@ fn a_citing_page_shows_the_coming_change() {
         "{page}"
     );
     // Step 6 cites socialtjänstlagen too; step 4.1 cites nothing.
-    assert!(text(&read(&site, "steg/6.html")).contains("Ändras den 2026-07-01"));
+    assert!(util::html_text(&read(&site, "steg/6.html")).contains("Ändras den 2026-07-01"));
     assert!(!read(&site, "steg/4.1.html").contains("Ändras den"));
 }
 
 #[test]
 fn the_lagrum_page_lists_every_provision_with_the_steps_citing_it() {
-    let (_out, site) = build(&Model::fixture("laws"));
+    let (_out, site) = util::build_site(&Model::fixture("laws"));
     let html = read(&site, "lagrum.html");
-    let all = text(&html);
+    let all = util::html_text(&html);
     for expected in [
         "Lagen om koordineringsinsatser för sjukskrivna patienter (2019:1297) Lagtexten 4 § – Citeras i: Steg 2",
         "Socialtjänstlagen (2025:400) Lagtexten Hela lagen – Citeras i: Steg 2 11 kap. 1 § – Citeras i: Steg 2 , Steg 6",
@@ -97,7 +70,7 @@ fn the_lagrum_page_lists_every_provision_with_the_steps_citing_it() {
 
 #[test]
 fn search_finds_pages_by_provision_and_by_law_name() {
-    let (_out, site) = build(&Model::fixture("laws"));
+    let (_out, site) = util::build_site(&Model::fixture("laws"));
     let index = read(&site, "search-index.js");
     let json = index
         .trim()
@@ -135,8 +108,8 @@ fn a_citation_on_the_start_page_links_the_start_page() {
         "handlaggarstod/index.md",
         "Börja med steg 1. Se [socialtjänstlagen](lag:sol).\n",
     );
-    let (_out, site) = build(&model);
-    let all = text(&read(&site, "lagrum.html"));
+    let (_out, site) = util::build_site(&model);
+    let all = util::html_text(&read(&site, "lagrum.html"));
     assert!(
         all.contains("Hela lagen – Citeras i: Testmodell , Steg 2"),
         "{all}"
@@ -146,7 +119,7 @@ fn a_citation_on_the_start_page_links_the_start_page() {
 
 #[test]
 fn a_model_without_lagar_yaml_has_no_lagrum_page() {
-    let (_out, site) = build(&Model::fixture("valid"));
+    let (_out, site) = util::build_site(&Model::fixture("valid"));
     assert!(!site.join("lagrum.html").exists());
     assert!(!read(&site, "index.html").contains("lagrum.html"));
 }

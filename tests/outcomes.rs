@@ -7,16 +7,6 @@ mod util;
 
 use util::Model;
 
-/// Builds the model into a temp folder of its own and returns it with the folder.
-fn build(model: &Model) -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = util::tempdir();
-    let site = out.path().join("site");
-    model
-        .run(&["build", "-o", site.to_str().unwrap()])
-        .expect_status(0);
-    (out, site)
-}
-
 /// The text of the "Leder till" list of a step page, tags removed, spaces collapsed.
 fn leads_to(site: &std::path::Path, nr: &str) -> String {
     let html = std::fs::read_to_string(site.join(format!("steg/{nr}.html"))).unwrap();
@@ -70,7 +60,7 @@ fn a_sub_process_with_two_outcomes_is_clean() {
 #[test]
 fn the_overview_draws_one_labelled_arrow_per_outcome() {
     let model = Model::fixture("outcomes");
-    let (_out, site) = build(&model);
+    let (_out, site) = util::build_site(&model);
     let svg = std::fs::read_to_string(site.join("kartor/oversikt.svg")).unwrap();
     assert_eq!(
         arrow_label(&svg, "4", "6").as_deref(),
@@ -87,7 +77,7 @@ fn the_overview_draws_one_labelled_arrow_per_outcome() {
 #[test]
 fn each_end_leads_only_where_it_continues() {
     let model = Model::fixture("outcomes");
-    let (_out, site) = build(&model);
+    let (_out, site) = util::build_site(&model);
     assert_eq!(
         leads_to(&site, "4.4"),
         "Leder till Tillbaka till huvudprocessen (Konsultation) → Steg 6 Gemensam konsultation"
@@ -121,7 +111,7 @@ fn an_outcome_where_the_flow_stops_says_so() {
         ["W005 process/kommun.yaml:18:15"],
         "{run}"
     );
-    let (_out, site) = build(&model);
+    let (_out, site) = util::build_site(&model);
     assert_eq!(leads_to(&site, "4.5"), "Leder till Flödet slutar här.");
     let svg = std::fs::read_to_string(site.join("kartor/oversikt.svg")).unwrap();
     assert!(

@@ -5,9 +5,7 @@
 
 mod util;
 
-use std::path::Path;
-use std::process::Command;
-use util::Model;
+use util::{git, Model};
 
 const EDIT: &str = "edit-url = \"https://git.example.org/kommun/karta/edit/main/{path}\"\n";
 const FEEDBACK: &str =
@@ -150,27 +148,6 @@ fn no_links_on_a_model_that_sets_none() {
             assert!(!text.contains(word), "{rel} has {word}");
         }
     }
-}
-
-/// Runs git in `dir`, with an identity of its own, and panics on failure.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

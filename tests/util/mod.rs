@@ -219,3 +219,55 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walk(dir, dir, &mut out);
     out
 }
+
+/// Runs git in `dir` with an identity and settings of its own (no signing, branch `main`),
+/// panics on failure, and returns its standard output.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Builds the model into a temp folder of its own: the folder (kept alive by the guard) and
+/// the site in it.
+pub fn build_site(model: &Model) -> (tempfile::TempDir, PathBuf) {
+    let out = tempdir();
+    let site = out.path().join("site");
+    model
+        .run(&["build", "-o", site.to_str().unwrap()])
+        .expect_status(0);
+    (out, site)
+}
+
+/// The text of an HTML fragment: tags removed, each replaced by a space, spaces collapsed.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
