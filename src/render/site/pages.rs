@@ -764,9 +764,15 @@ impl Renderer<'_, '_> {
                         entry.1.push(link);
                     }
                 }
+                // Pages first, then steps in reading order.
+                let place = |l: &Link| {
+                    let nr = l.nr.as_deref().and_then(|n| n.parse::<StepNr>().ok());
+                    nr.map(|nr| site.order.iter().position(|o| *o == nr))
+                };
                 let provisions: Vec<serde_json::Value> = provisions
                     .into_values()
-                    .map(|(c, cited_by)| {
+                    .map(|(c, mut cited_by)| {
+                        cited_by.sort_by_key(place);
                         body.push(c.text(law));
                         let provision = c.provision();
                         serde_json::json!({
