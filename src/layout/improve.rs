@@ -35,6 +35,8 @@ pub(super) struct Cost {
     /// True when the diagram must shrink to fit its paper (so its text prints under
     /// 7 pt): a map that fits at full size comes before any that does not.
     shrinks: bool,
+    /// Arrows to different steps along one line: a reader could take a wrong turn.
+    overlaps: usize,
     crossings: usize,
     bends: usize,
     /// Total arrow length, rounded to whole points so noise does not decide.
@@ -50,6 +52,7 @@ impl Cost {
         let fit = (room.0 / layout.width).min(room.1 / layout.height);
         Cost {
             shrinks: fit < 1.0 - 1e-9,
+            overlaps: layout.overlaps,
             crossings: layout.crossings,
             bends: layout.bends,
             length: layout.length.round() as i64,
@@ -70,6 +73,7 @@ pub(super) fn improve(
         graph,
         room,
         routings: 0,
+        limit: MAX_ROUTINGS,
         untangle: false,
     };
     let search = &mut search;
@@ -83,9 +87,10 @@ pub(super) fn improve(
     let (mut best, mut best_cost, mut tweaks) = (best, best_cost, none);
     loop {
         let before = best_cost;
-        (best, best_cost) = descend(search, cap, &tweaks, best, best_cost);
+        let all = vec![true; graph.nodes.len()];
+        (best, best_cost, _) = descend(search, cap, &tweaks, best, best_cost, all);
         (tweaks, best_cost) = tweak(search, &best, tweaks, best_cost, None);
-        if best_cost >= before || search.routings >= MAX_ROUTINGS {
+        if best_cost >= before || search.routings >= search.limit {
             break;
         }
     }
@@ -114,23 +119,27 @@ fn tweak(
     mut best_cost: Cost,
     only: Option<&[bool]>,
 ) -> (Tweaks, Cost) {
+    let counts = route::route_count(search.graph, p);
     loop {
         let mut improved = false;
-        for link in 0..search.graph.links.len() {
+        for (link, &count) in counts.iter().enumerate() {
             if only.is_some_and(|only| !only[link]) {
                 continue;
             }
-            for knob in 0..2 {
-                if search.routings >= MAX_ROUTINGS {
+            // The other elbow setting, then every other route of the arrow.
+            let current = best.route[link];
+            let choices = std::iter::once(None)
+                .chain((0..count.min(usize::from(u8::MAX))).map(|k| Some(k as u8)))
+                .filter(|&k| k != Some(current));
+            for choice in choices {
+                if search.routings >= search.limit {
                     return (best, best_cost);
                 }
                 let mut trial = best.clone();
-                let flag = if knob == 0 {
-                    &mut trial.no_elbow[link]
-                } else {
-                    &mut trial.flip[link]
-                };
-                *flag = !*flag;
+                match choice {
+                    None => trial.no_elbow[link] = !trial.no_elbow[link],
+                    Some(k) => trial.route[link] = k,
+                }
                 let cost = search.cost(p, &trial);
                 if cost < best_cost {
                     best = trial;
@@ -146,21 +155,24 @@ fn tweak(
 }
 
 /// Moves one node at a time to its best cell until no move improves the placement, or the
-/// routings run out.
+/// routings run out. Only the nodes in `focus` are tried at first; after that, the ones next
+/// to a node that moved. Returns the nodes that moved.
 fn descend(
     search: &mut Search,
     cap: usize,
     tweaks: &Tweaks,
     mut best: Placement,
     mut best_cost: Cost,
-) -> (Placement, Cost) {
+    mut focus: Vec<bool>,
+) -> (Placement, Cost, Vec<bool>) {
     let graph = search.graph;
+    let mut moved = vec![false; graph.nodes.len()];
     loop {
-        let mut improved = false;
-        for i in 0..graph.nodes.len() {
+        let mut next = vec![false; graph.nodes.len()];
+        for i in (0..graph.nodes.len()).filter(|&i| focus[i]) {
             let mut choice: Option<(Placement, Cost)> = None;
             for candidate in moves(graph, &best, i, cap) {
-                if search.routings >= MAX_ROUTINGS {
+                if search.routings >= search.limit {
                     break;
                 }
                 let cost = search.cost(&candidate, tweaks);
@@ -171,12 +183,22 @@ fn descend(
             if let Some((p, c)) = choice {
                 best = p;
                 best_cost = c;
-                improved = true;
+                moved[i] = true;
+                next[i] = true;
+                for l in &graph.links {
+                    if l.from == i {
+                        next[l.to] = true;
+                    }
+                    if l.to == i {
+                        next[l.from] = true;
+                    }
+                }
             }
         }
-        if !improved || search.routings >= MAX_ROUTINGS {
-            return (best, best_cost);
+        if !next.contains(&true) || search.routings >= search.limit {
+            return (best, best_cost, moved);
         }
+        focus = next;
     }
 }
 
@@ -185,6 +207,8 @@ struct Search<'a> {
     graph: &'a Graph,
     room: (f64, f64),
     routings: usize,
+    /// The most routings this search may spend.
+    limit: usize,
     /// Whether the cost includes the search for track orders (slower, closer to the end).
     untangle: bool,
 }

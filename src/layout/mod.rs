@@ -9,8 +9,9 @@
 //! 2. [`route`]: each arrow gets a route through the gaps between columns and the
 //!    corridors between rows. Boxes only ever sit in cells, so a route that keeps to gaps
 //!    and corridors never passes through a box: that is the main invariant of the map.
-//! 3. Parallel arrows in a gap or corridor get their own tracks; the gaps and corridors
-//!    are sized to their tracks; only then are coordinates fixed.
+//! 3. Parallel arrows in a gap or corridor get their own tracks, except that arrows into
+//!    the same side of a step join on one track beside it; the gaps and corridors are
+//!    sized to their tracks; only then are coordinates fixed.
 //!
 //! Everything here is pure computation on the model: no I/O, no randomness, no hashing
 //! order, so the same model always gives the same layout.
@@ -155,6 +156,9 @@ pub struct MapLayout {
     pub stubs: Vec<Stub>,
     /// Arrows that cross each other.
     pub crossings: usize,
+    /// Pairs of arrows to different steps that run along the same line for a stretch (the
+    /// search avoids them before anything else but fitting the paper; normally 0).
+    pub overlaps: usize,
     /// Corners in all arrows together.
     pub bends: usize,
     /// Length of all arrows together, in points.

@@ -101,9 +101,9 @@ pub(super) struct Options {
 pub(super) struct Tweaks {
     /// Arrows that keep their route through gaps instead of one corner.
     pub no_elbow: Vec<bool>,
-    /// Arrows that take the other of their two routes: along the target's row rather than
-    /// the source's, or the corridor below the lower row rather than above it.
-    pub flip: Vec<bool>,
+    /// Which of the arrow's [`alternatives`] it takes (0, the default, when out of range):
+    /// the gap it turns in, or the corridor it runs along and the sides it leaves and enters.
+    pub route: Vec<u8>,
 }
 
 impl Tweaks {
@@ -111,17 +111,27 @@ impl Tweaks {
     pub fn none(links: usize) -> Tweaks {
         Tweaks {
             no_elbow: vec![false; links],
-            flip: vec![false; links],
+            route: vec![0; links],
         }
     }
 
-    fn flip(&self, link: usize) -> bool {
-        self.flip.get(link).copied().unwrap_or(false)
+    fn route(&self, link: usize) -> usize {
+        self.route.get(link).copied().unwrap_or(0) as usize
     }
 
     fn no_elbow(&self, link: usize) -> bool {
         self.no_elbow.get(link).copied().unwrap_or(false)
     }
+}
+
+/// How many routes arrow `link` may choose between on placement `p` (see [`Tweaks::route`]).
+pub(super) fn route_count(graph: &Graph, p: &Placement) -> Vec<usize> {
+    let by_row = ByRow::of(p);
+    graph
+        .links
+        .iter()
+        .map(|l| alternatives(&by_row, p, l.from, l.to, l.label.is_some()).len())
+        .collect()
 }
 
 /// Routes every arrow of a placed graph and fixes all coordinates.
@@ -159,19 +169,16 @@ fn trace(
         .iter()
         .map(|n| style::box_size(n.kind))
         .collect();
-    let mut by_row = ByRow::new(p);
-    for i in 0..graph.nodes.len() {
-        let at = by_row.index(p.band[i], p.row[i]);
-        by_row.cols[at].push(p.col[i]);
-    }
-    for cols in &mut by_row.cols {
-        cols.sort_unstable();
-    }
+    let by_row = ByRow::of(p);
     let mut topo: Vec<Topo> = graph
         .links
         .iter()
         .enumerate()
-        .map(|(i, l)| topology(&by_row, p, l.from, l.to, tweaks.flip(i)))
+        .map(|(i, l)| {
+            let mut all = alternatives(&by_row, p, l.from, l.to, l.label.is_some());
+            let k = tweaks.route(i).min(all.len() - 1);
+            all.swap_remove(k)
+        })
         .collect();
     if options.elbows && !lane_map {
         elbows(graph, p, &by_row, &mut topo, tweaks);
@@ -189,13 +196,13 @@ fn trace(
         graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
     );
     let rough_boxes = boxes(graph, p, &sizes, &rough);
-    let ports = assign_ports(graph, &topo, &rough_boxes);
-    assign_tracks(&topo, &ports, &rough, &mut tracks);
+    let ports = assign_ports(graph, &topo, &rough_boxes, &rough);
+    assign_tracks(graph, p, &topo, &ports, &rough, &mut tracks);
     let geo = geometry(
         graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
     );
     let rects = boxes(graph, p, &sizes, &geo);
-    let ports = assign_ports(graph, &topo, &rects);
+    let ports = assign_ports(graph, &topo, &rects, &geo);
     if options.untangle {
         untangle(&topo, &ports, &geo, &mut tracks);
     }
@@ -215,6 +222,8 @@ fn trace(
 pub(super) struct Figures {
     /// Crossings between arrows.
     pub crossings: usize,
+    /// Arrows to different steps along one line.
+    pub overlaps: usize,
     /// Corners of all arrows.
     pub bends: usize,
     /// Total arrow length in points.
@@ -229,6 +238,7 @@ impl From<&MapLayout> for Figures {
     fn from(l: &MapLayout) -> Figures {
         Figures {
             crossings: l.crossings,
+            overlaps: l.overlaps,
             bends: l.bends,
             length: l.length,
             width: l.width,
@@ -242,6 +252,7 @@ pub(super) fn cost(graph: &Graph, p: &Placement, options: Options, tweaks: &Twea
     let t = trace(graph, p, 0.0, false, options, tweaks);
     Figures {
         crossings: crossings_of(&t.paths),
+        overlaps: overlaps(&t.paths, &targets(graph)),
         bends: t.paths.iter().map(|p| p.len().saturating_sub(2)).sum(),
         length: path_length(&t.paths),
         width: t.geo.width,
@@ -299,6 +310,8 @@ pub(super) fn route_tweaked(
         .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
         .sum();
     let crossings = count_crossings(&edges);
+    let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
+    let overlaps = overlaps(&paths, &targets(graph));
     let bands = graph
         .bands
         .iter()
@@ -349,6 +362,7 @@ pub(super) fn route_tweaked(
         edges,
         stubs: Vec::new(),
         crossings,
+        overlaps,
         bends,
         length,
         scale: 1.0,
@@ -377,6 +391,19 @@ impl ByRow {
         }
     }
 
+    /// The occupied columns of every row of `p`.
+    fn of(p: &Placement) -> ByRow {
+        let mut by_row = ByRow::new(p);
+        for i in 0..p.col.len() {
+            let at = by_row.index(p.band[i], p.row[i]);
+            by_row.cols[at].push(p.col[i]);
+        }
+        for cols in &mut by_row.cols {
+            cols.sort_unstable();
+        }
+        by_row
+    }
+
     fn index(&self, band: usize, row: usize) -> usize {
         self.base[band] + row
     }
@@ -393,81 +420,101 @@ impl ByRow {
     }
 }
 
-/// Decides how an arrow runs. `by_row` lists the occupied columns of each (band, row);
-/// `flip` takes the second choice where there are two.
-fn topology(by_row: &ByRow, p: &Placement, s: usize, t: usize, flip: bool) -> Topo {
+/// Every valid way an arrow can run on placement `p`, the default first. `by_row` lists the
+/// occupied columns of each (band, row); `labelled` arrows keep their label's side (right).
+///
+/// - Straight: only the vertical arrow.
+/// - Forward through one gap: the gap just left of the target (along the source's row),
+///   then just right of the source (along the target's row), then any gap between where
+///   both rows are clear.
+/// - Forward through a corridor, and backward: the corridor just below the upper row, just
+///   below the lower one, then every corridor of the bands the two rows span; a backward
+///   arrow also into the target's left side, and (unlabelled) out of the source's left.
+fn alternatives(by_row: &ByRow, p: &Placement, s: usize, t: usize, labelled: bool) -> Vec<Topo> {
     let (a, b) = (p.col[s], p.col[t]);
     if p.vertical_from[t] == Some(s) {
         let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
-        return Topo {
+        return vec![Topo {
             out_side: if down { Side::Bottom } else { Side::Top },
             in_side: if down { Side::Top } else { Side::Bottom },
             shape: Shape::Vertical,
-        };
+        }];
     }
-    let via = |gap| Shape::ViaGap { gap };
+    let via = |gap| Topo {
+        out_side: Side::Right,
+        in_side: Side::Left,
+        shape: Shape::ViaGap { gap },
+    };
     if b == a + 1 {
-        return Topo {
-            out_side: Side::Right,
-            in_side: Side::Left,
-            shape: via(b),
-        };
+        return vec![via(b)];
     }
     if b == a {
-        return Topo {
+        return vec![Topo {
             out_side: Side::Right,
             in_side: Side::Right,
-            shape: via(a + 1),
-        };
+            shape: Shape::ViaGap { gap: a + 1 },
+        }];
     }
+    // True when no box sits in the node's row strictly between columns `lo` and `hi`.
+    let clear = |n: usize, lo: usize, hi: usize| {
+        by_row.get(p.band[n], p.row[n]).is_none_or(|cols| {
+            let first_after = cols.partition_point(|&c| c <= lo);
+            cols.get(first_after).is_none_or(|&c| c >= hi)
+        })
+    };
+    let mut out = Vec::new();
     if b > a {
-        // True when no box sits in the node's row strictly between the two columns.
-        let row_clear = |n: usize| {
-            by_row.get(p.band[n], p.row[n]).is_none_or(|cols| {
-                let first_after = cols.partition_point(|&c| c <= a);
-                cols.get(first_after).is_none_or(|&c| c >= b)
-            })
-        };
-        let along_source = Topo {
-            out_side: Side::Right,
-            in_side: Side::Left,
-            shape: via(b),
-        };
-        let along_target = Topo {
-            out_side: Side::Right,
-            in_side: Side::Left,
-            shape: via(a + 1),
-        };
-        match (row_clear(s), row_clear(t)) {
-            (true, true) if flip => return along_target,
-            (true, _) => return along_source,
-            (false, true) => return along_target,
-            (false, false) => {}
+        // Through gap `g`: along the source's row to it, along the target's row after it.
+        let through = |g: usize| clear(s, a, g) && clear(t, g - 1, b);
+        for g in std::iter::once(b)
+            .chain(std::iter::once(a + 1))
+            .chain(a + 2..b)
+        {
+            if through(g) {
+                out.push(via(g));
+            }
         }
-        let (band, corridor) = nearest_corridor(p, s, t, flip);
-        return Topo {
-            out_side: Side::Right,
-            in_side: Side::Left,
-            shape: Shape::Corridor {
-                first: a + 1,
-                band,
-                corridor,
-                second: b,
-            },
-        };
+        if !out.is_empty() {
+            return out;
+        }
     }
-    // Backward: out to the right, along a corridor, back into the target from the right.
-    let (band, corridor) = nearest_corridor(p, s, t, flip);
-    Topo {
-        out_side: Side::Right,
-        in_side: Side::Right,
+    let corridor = |(band, corridor): (usize, usize), out_side: Side, in_side: Side| Topo {
+        out_side,
+        in_side,
         shape: Shape::Corridor {
-            first: a + 1,
+            first: if out_side == Side::Right { a + 1 } else { a },
             band,
             corridor,
-            second: b + 1,
+            second: if in_side == Side::Right { b + 1 } else { b },
         },
+    };
+    let upper = nearest_corridor(p, s, t, false);
+    let lower = nearest_corridor(p, s, t, true);
+    let (lo, hi) = (p.band[s].min(p.band[t]), p.band[s].max(p.band[t]));
+    let mut corridors = vec![upper];
+    if lower != upper {
+        corridors.push(lower);
     }
+    for band in lo..=hi {
+        for j in 0..=p.rows[band] {
+            if !corridors.contains(&(band, j)) {
+                corridors.push((band, j));
+            }
+        }
+    }
+    let mut sides = vec![(Side::Right, Side::Left)];
+    if b < a {
+        sides = vec![(Side::Right, Side::Right), (Side::Right, Side::Left)];
+        if !labelled {
+            sides.extend([(Side::Left, Side::Right), (Side::Left, Side::Left)]);
+        }
+    }
+    for &(out_side, in_side) in &sides {
+        for &c in &corridors {
+            out.push(corridor(c, out_side, in_side));
+        }
+    }
+    out
 }
 
 /// Occupied cells of the grid: (column, band, row).
@@ -737,7 +784,7 @@ type Ports = Vec<((f64, f64), (f64, f64))>;
 
 /// Spreads the arrows that use one side of a box along it, ordered by where their other
 /// end is, so that they do not cross at the box.
-fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
+fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> Ports {
     // (node, side) → the arrows there: (other end's y, other end's x, link, is_out)
     type Attached = Vec<(f64, f64, usize, bool)>;
     // Indexed by node * 4 + side, so they are visited in (node, side) order.
@@ -749,8 +796,20 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect]) -> Ports {
         Side::Bottom => 3,
     };
     for (i, link) in graph.links.iter().enumerate() {
-        let (sx, sy) = rects[link.from].center();
-        let (tx, ty) = rects[link.to].center();
+        // Where the arrow heads for from each end: the other end, or the corridor it runs along.
+        let (mut sx, mut sy) = rects[link.from].center();
+        let (mut tx, mut ty) = rects[link.to].center();
+        if let Shape::Corridor {
+            first,
+            band,
+            corridor,
+            second,
+        } = topo[i].shape
+        {
+            let y = g.track_y(band, corridor, 0);
+            (tx, ty) = (g.track_x(first, 0), y);
+            (sx, sy) = (g.track_x(second, 0), y);
+        }
         sides[link.from * 4 + code(topo[i].out_side)].push((ty, tx, i, true));
         sides[link.to * 4 + code(topo[i].in_side)].push((sy, sx, i, false));
     }
@@ -828,7 +887,18 @@ fn outline_half_width(kind: StepKind, r: &Rect, y: f64) -> f64 {
 }
 
 /// Gives parallel segments in a gap or corridor their own tracks (interval colouring).
-fn assign_tracks(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
+///
+/// The last vertical stretches of arrows into the same side of the same step, in the gap
+/// beside it, share one track: they join there like the teeth of a comb, each into its own
+/// port, instead of running side by side and crossing each other on the way in.
+fn assign_tracks(
+    graph: &Graph,
+    p: &Placement,
+    topo: &[Topo],
+    ports: &Ports,
+    g: &Geometry,
+    tracks: &mut Tracks,
+) {
     // (gap, lo, hi, link, slot)
     let mut in_gaps: Vec<(usize, f64, f64, usize, usize)> = Vec::new();
     // (band, corridor, lo, hi, link)
@@ -857,18 +927,56 @@ fn assign_tracks(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks
             }
         }
     }
+    // The stretch that ends beside the target: the comb it joins, as (target, side).
+    let comb = |link: usize, gap: usize, slot: usize| {
+        let t = graph.links[link].to;
+        let beside = match topo[link].in_side {
+            Side::Left => gap == p.col[t],
+            Side::Right => gap == p.col[t] + 1,
+            Side::Top | Side::Bottom => false,
+        };
+        let last = match topo[link].shape {
+            Shape::ViaGap { .. } => slot == 0,
+            Shape::Corridor { .. } => slot == 2,
+            _ => false,
+        };
+        (beside && last).then_some((t, topo[link].in_side as usize))
+    };
+    // Each comb becomes one interval over all its teeth: (gap, lo, hi, members).
+    type Run = (usize, f64, f64, Vec<(usize, usize)>);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut combs: Vec<((usize, usize, usize), usize)> = Vec::new();
+    for &(gap, lo, hi, link, slot) in &in_gaps {
+        match comb(link, gap, slot) {
+            Some((t, side)) => match combs.iter().find(|c| c.0 == (gap, t, side)) {
+                Some(&(_, r)) => {
+                    let run = &mut runs[r];
+                    run.1 = run.1.min(lo);
+                    run.2 = run.2.max(hi);
+                    run.3.push((link, slot));
+                }
+                None => {
+                    combs.push(((gap, t, side), runs.len()));
+                    runs.push((gap, lo, hi, vec![(link, slot)]));
+                }
+            },
+            None => runs.push((gap, lo, hi, vec![(link, slot)])),
+        }
+    }
     // Gaps: sort by start, then colour greedily.
-    in_gaps.sort_by(|a, b| {
+    runs.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
             .then(a.2.total_cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
     let mut ends: Vec<Vec<f64>> = vec![Vec::new(); tracks.gaps.len()];
-    for &(gap, lo, hi, link, slot) in &in_gaps {
-        let t = first_free(&mut ends[gap], lo, hi);
-        tracks.of_link[link][slot] = t;
-        tracks.gaps[gap] = tracks.gaps[gap].max(t + 1);
+    for (gap, lo, hi, members) in &runs {
+        let t = first_free(&mut ends[*gap], *lo, *hi);
+        for &(link, slot) in members {
+            tracks.of_link[link][slot] = t;
+        }
+        tracks.gaps[*gap] = tracks.gaps[*gap].max(t + 1);
     }
     in_corridors.sort_by(|a, b| {
         (a.0, a.1)
@@ -1086,11 +1194,13 @@ pub(super) fn count_crossings(edges: &[EdgeRoute]) -> usize {
 }
 
 fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
-    crossings_per_path(paths).iter().sum::<usize>() / 2
+    crossings(paths).0
 }
 
-/// For each path, the number of crossings it takes part in.
-fn crossings_per_path(paths: &[Vec<(f64, f64)>]) -> Vec<usize> {
+/// The crossings of the paths, each point where lines cross counted once (arrows that share
+/// a stretch of track, see [`assign_tracks`], are crossed there in one point), and for each
+/// path the crossings it takes part in.
+fn crossings(paths: &[Vec<(f64, f64)>]) -> (usize, Vec<usize>) {
     let mut vertical: Vec<(f64, f64, f64, usize)> = Vec::new();
     let mut horizontal: Vec<(f64, f64, f64, usize)> = Vec::new();
     for (i, points) in paths.iter().enumerate() {
@@ -1105,25 +1215,67 @@ fn crossings_per_path(paths: &[Vec<(f64, f64)>]) -> Vec<usize> {
     }
     vertical.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut counts = vec![0; paths.len()];
+    let mut total = 0;
     for &(y, xlo, xhi, i) in &horizontal {
         let start = vertical.partition_point(|v| v.0 <= xlo + 1e-6);
+        let mut last_x = f64::NAN;
         for v in &vertical[start..] {
             if v.0 >= xhi - 1e-6 {
                 break;
             }
             if v.3 != i && v.1 + 1e-6 < y && y < v.2 - 1e-6 {
-                counts[i] += 1;
                 counts[v.3] += 1;
+                if !close(v.0, last_x) {
+                    counts[i] += 1;
+                    total += 1;
+                    last_x = v.0;
+                }
             }
         }
     }
-    counts
+    (total, counts)
+}
+
+/// The step each arrow goes to.
+fn targets(graph: &Graph) -> Vec<usize> {
+    graph.links.iter().map(|l| l.to).collect()
+}
+
+/// Pairs of paths to different targets that run along the same line for a stretch.
+fn overlaps(paths: &[Vec<(f64, f64)>], targets: &[usize]) -> usize {
+    // (fixed coordinate, lo, hi, path), vertical and horizontal apart.
+    let mut lines: [Vec<(f64, f64, f64, usize)>; 2] = [Vec::new(), Vec::new()];
+    for (i, points) in paths.iter().enumerate() {
+        for w in points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+            if close(x1, x2) {
+                lines[0].push((x1, y1.min(y2), y1.max(y2), i));
+            } else {
+                lines[1].push((y1, x1.min(x2), x1.max(x2), i));
+            }
+        }
+    }
+    let mut count = 0;
+    for list in &mut lines {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for (k, a) in list.iter().enumerate() {
+            for b in &list[k + 1..] {
+                if b.0 - a.0 > 1e-6 {
+                    break;
+                }
+                if targets[a.3] != targets[b.3] && a.2.min(b.2) - a.1.max(b.1) > 0.01 {
+                    count += 1;
+                }
+            }
+        }
+    }
+    count
 }
 
 /// Which arrows of a layout cross another.
 pub(super) fn crossed(edges: &[EdgeRoute]) -> Vec<bool> {
     let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
-    crossings_per_path(&paths).iter().map(|&c| c > 0).collect()
+    crossings(&paths).1.iter().map(|&c| c > 0).collect()
 }
 
 #[cfg(test)]
@@ -1185,7 +1337,7 @@ mod tests {
         let plain = route(&g, &p, 0.0, false, options);
         let flipped = Tweaks {
             no_elbow: vec![false],
-            flip: vec![true],
+            route: vec![1],
         };
         let other = route_tweaked(&g, &p, 0.0, false, options, &flipped);
         let (a, b) = (&plain.edges[0].points, &other.edges[0].points);
@@ -1193,6 +1345,81 @@ mod tests {
         // The vertical stretch is in the gap before the target, or just after the source.
         assert!(a[1].0 > b[1].0, "{a:?} vs {b:?}");
         assert!(b[1].0 < plain.boxes[1].rect.x - 40.0);
+    }
+
+    #[test]
+    fn arrows_into_one_side_of_a_step_join_on_one_track_beside_it() {
+        // Steps 1 and 2 in the lanes above and below 3, both into it from two columns left:
+        // both run along their own row and turn in the gap just before 3.
+        let g = graph(3, &[Some(0), Some(2), Some(1)], &[(0, 2), (1, 2)]);
+        let layout = route_with(
+            &g,
+            placed(vec![0, 0, 2], vec![0, 2, 1], vec![1, 1, 1]),
+            false,
+        );
+        let (a, b) = (&layout.edges[0].points, &layout.edges[1].points);
+        let target = layout.boxes[2].rect;
+        // Each ends in its own port on the left side of 3, turning on the same x.
+        assert!((a[a.len() - 1].0 - target.x).abs() < 1e-6, "{a:?}");
+        assert!((b[b.len() - 1].0 - target.x).abs() < 1e-6, "{b:?}");
+        assert!((a[a.len() - 1].1 - b[b.len() - 1].1).abs() > 1.0);
+        assert!(
+            (a[a.len() - 2].0 - b[b.len() - 2].0).abs() < 1e-6,
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
+    fn lines_that_share_a_track_are_crossed_in_one_point() {
+        // Two arrows share x = 10 from y 0 to 20; a third crosses it at y = 10.
+        let paths = vec![
+            vec![(0.0, 0.0), (10.0, 0.0), (10.0, 20.0), (30.0, 20.0)],
+            vec![(0.0, -5.0), (10.0, -5.0), (10.0, 25.0), (30.0, 25.0)],
+            vec![(5.0, 10.0), (20.0, 10.0)],
+        ];
+        let (total, per_path) = crossings(&paths);
+        assert_eq!(total, 1);
+        assert_eq!(per_path, [1, 1, 1]);
+    }
+
+    #[test]
+    fn a_backward_arrow_may_take_every_corridor_it_spans_and_either_side() {
+        // 1 (lane 0) back to 0 (lane 2), two columns left; lanes of one row each.
+        let mut p = placed(vec![0, 2], vec![2, 0], vec![1, 1, 1]);
+        p.cols = 3;
+        let by_row = ByRow::of(&p);
+        let all = alternatives(&by_row, &p, 1, 0, false);
+        // Three bands of two corridors each, out of and into either side.
+        assert_eq!(all.len(), 6 * 4);
+        let mut seen = std::collections::BTreeSet::new();
+        for t in &all {
+            let Shape::Corridor {
+                first,
+                band,
+                corridor,
+                second,
+            } = t.shape
+            else {
+                panic!("{t:?}");
+            };
+            assert_eq!(first, if t.out_side == Side::Right { 3 } else { 2 });
+            assert_eq!(second, if t.in_side == Side::Right { 1 } else { 0 });
+            seen.insert((band, corridor, t.out_side as u8, t.in_side as u8));
+        }
+        assert_eq!(seen.len(), all.len(), "no route twice");
+        // The default is the corridor below the upper row, right side out and in.
+        assert!(matches!(
+            all[0].shape,
+            Shape::Corridor {
+                band: 0,
+                corridor: 1,
+                ..
+            }
+        ));
+        // A labelled arrow keeps its label's side: out of the right.
+        let labelled = alternatives(&by_row, &p, 1, 0, true);
+        assert_eq!(labelled.len(), 6 * 2);
+        assert!(labelled.iter().all(|t| t.out_side == Side::Right));
     }
 
     #[test]

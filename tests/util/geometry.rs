@@ -93,7 +93,35 @@ pub fn problems(shapes: &[Shape], arrows: &[Arrow]) -> Vec<String> {
             )),
         }
     }
+    // Arrows share a stretch of line only on their way into the same step: a reader who
+    // follows a line must never be able to take a wrong turn.
+    for (i, a) in arrows.iter().enumerate() {
+        for b in &arrows[i + 1..] {
+            if a.to != b.to && shares_a_stretch(&a.points, &b.points) {
+                out.push(format!(
+                    "arrows {} → {} and {} → {} run along the same line",
+                    a.from, a.to, b.from, b.to
+                ));
+            }
+        }
+    }
     out
+}
+
+/// True when two polylines overlap along a segment of positive length.
+fn shares_a_stretch(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
+    let overlap = |(p, q): ((f64, f64), (f64, f64)), (r, s): ((f64, f64), (f64, f64))| {
+        let run = |lo1: f64, hi1: f64, lo2: f64, hi2: f64| hi1.min(hi2) - lo1.max(lo2) > EPS;
+        if (p.0 - q.0).abs() < EPS && (r.0 - s.0).abs() < EPS && (p.0 - r.0).abs() < EPS {
+            return run(p.1.min(q.1), p.1.max(q.1), r.1.min(s.1), r.1.max(s.1));
+        }
+        if (p.1 - q.1).abs() < EPS && (r.1 - s.1).abs() < EPS && (p.1 - r.1).abs() < EPS {
+            return run(p.0.min(q.0), p.0.max(q.0), r.0.min(s.0), r.0.max(s.0));
+        }
+        false
+    };
+    a.windows(2)
+        .any(|x| b.windows(2).any(|y| overlap((x[0], x[1]), (y[0], y[1]))))
 }
 
 /// Shapes and arrows of a layout from the library.
