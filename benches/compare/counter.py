@@ -109,8 +109,10 @@ def segments(drawing):
 
 
 def crossings(drawing):
-    """Pairs of segments of different arrows that cross properly. Segments are bucketed in a
-    grid, and only segments that share a cell can cross."""
+    """Points where segments of different arrows cross properly, each point once: where
+    arrows into one step join and run along one line (processkarta's combs), a line across
+    them is one crossing on the page, not one per arrow. Segments are bucketed in a grid, and
+    only segments that share a cell can cross."""
     segs = segments(drawing)
     if not segs:
         return 0
@@ -135,7 +137,7 @@ def crossings(drawing):
         for cx in range(cx0, cx1 + 1):
             for cy in range(cy0, cy1 + 1):
                 grid.setdefault((cx, cy), []).append(k)
-    count = 0
+    points = set()
     for here, members in grid.items():
         for i, k in enumerate(members):
             ek, sk = segs[k]
@@ -145,9 +147,10 @@ def crossings(drawing):
                 first = (max(ranges[k][0], ranges[m][0]), max(ranges[k][1], ranges[m][1]))
                 if ek == em or first != here:
                     continue
-                if proper_intersection(sk, sm):
-                    count += 1
-    return count
+                point = proper_intersection(sk, sm)
+                if point:
+                    points.add((round(point[0], 2), round(point[1], 2)))
+    return len(points)
 
 
 def bounding_box(drawing):

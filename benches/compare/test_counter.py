@@ -30,6 +30,15 @@ class Crossings(unittest.TestCase):
         loop = Drawing(edges=[[[(0, 0), (10, 0), (10, 10), (5, 10), (5, -5)]]])
         self.assertEqual(crossings(loop), 0)
 
+    def test_a_line_across_two_arrows_joined_on_one_track_is_one_crossing(self):
+        # Two arrows share x = 10 from y 0 to 20 on their way into one step.
+        drawing = arrows(
+            [(0, 0), (10, 0), (10, 20), (30, 20)],
+            [(0, -5), (10, -5), (10, 25), (30, 25)],
+            [(5, 10), (20, 10)],
+        )
+        self.assertEqual(crossings(drawing), 1)
+
     def test_each_pair_of_segments_counts(self):
         # A vertical arrow through a U-shaped arrow: two crossings.
         drawing = arrows([(0, 0), (0, 10), (10, 10), (10, 0)], [(-5, 5), (15, 5)])

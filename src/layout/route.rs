@@ -175,9 +175,10 @@ fn trace(
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let mut all = alternatives(&by_row, p, l.from, l.to, l.label.is_some());
-            let k = tweaks.route(i).min(all.len() - 1);
-            all.swap_remove(k)
+            let (s, t, labelled) = (l.from, l.to, l.label.is_some());
+            alternative(&by_row, p, s, t, labelled, tweaks.route(i))
+                .or_else(|| alternative(&by_row, p, s, t, labelled, 0))
+                .expect("every arrow has a route")
         })
         .collect();
     if options.elbows && !lane_map {
@@ -204,7 +205,7 @@ fn trace(
     let rects = boxes(graph, p, &sizes, &geo);
     let ports = assign_ports(graph, &topo, &rects, &geo);
     if options.untangle {
-        untangle(&topo, &ports, &geo, &mut tracks);
+        untangle(&topo, &targets(graph), &ports, &geo, &mut tracks);
     }
     let paths = (0..graph.links.len())
         .map(|i| path(&topo[i], &ports[i], &tracks.of_link[i], &geo))
@@ -420,8 +421,16 @@ impl ByRow {
     }
 }
 
-/// Every valid way an arrow can run on placement `p`, the default first. `by_row` lists the
-/// occupied columns of each (band, row); `labelled` arrows keep their label's side (right).
+/// Every valid way an arrow can run on placement `p`, the default first (see [`alternative`]).
+fn alternatives(by_row: &ByRow, p: &Placement, s: usize, t: usize, labelled: bool) -> Vec<Topo> {
+    (0..)
+        .map_while(|k| alternative(by_row, p, s, t, labelled, k))
+        .collect()
+}
+
+/// The `k`-th valid way an arrow can run on placement `p`, the default (0) first, or `None`
+/// past the last. `by_row` lists the occupied columns of each (band, row); `labelled` arrows
+/// keep their label's side (right).
 ///
 /// - Straight: only the vertical arrow.
 /// - Forward through one gap: the gap just left of the target (along the source's row),
@@ -430,15 +439,23 @@ impl ByRow {
 /// - Forward through a corridor, and backward: the corridor just below the upper row, just
 ///   below the lower one, then every corridor of the bands the two rows span; a backward
 ///   arrow also into the target's left side, and (unlabelled) out of the source's left.
-fn alternatives(by_row: &ByRow, p: &Placement, s: usize, t: usize, labelled: bool) -> Vec<Topo> {
+fn alternative(
+    by_row: &ByRow,
+    p: &Placement,
+    s: usize,
+    t: usize,
+    labelled: bool,
+    k: usize,
+) -> Option<Topo> {
     let (a, b) = (p.col[s], p.col[t]);
+    let only = |topo: Topo| (k == 0).then_some(topo);
     if p.vertical_from[t] == Some(s) {
         let down = (p.band[t], p.row[t]) > (p.band[s], p.row[s]);
-        return vec![Topo {
+        return only(Topo {
             out_side: if down { Side::Bottom } else { Side::Top },
             in_side: if down { Side::Top } else { Side::Bottom },
             shape: Shape::Vertical,
-        }];
+        });
     }
     let via = |gap| Topo {
         out_side: Side::Right,
@@ -446,39 +463,62 @@ fn alternatives(by_row: &ByRow, p: &Placement, s: usize, t: usize, labelled: boo
         shape: Shape::ViaGap { gap },
     };
     if b == a + 1 {
-        return vec![via(b)];
+        return only(via(b));
     }
     if b == a {
-        return vec![Topo {
+        return only(Topo {
             out_side: Side::Right,
             in_side: Side::Right,
             shape: Shape::ViaGap { gap: a + 1 },
-        }];
+        });
     }
-    // True when no box sits in the node's row strictly between columns `lo` and `hi`.
-    let clear = |n: usize, lo: usize, hi: usize| {
-        by_row.get(p.band[n], p.row[n]).is_none_or(|cols| {
-            let first_after = cols.partition_point(|&c| c <= lo);
-            cols.get(first_after).is_none_or(|&c| c >= hi)
-        })
-    };
-    let mut out = Vec::new();
     if b > a {
+        // True when no box sits in the node's row strictly between columns `lo` and `hi`.
+        let clear = |n: usize, lo: usize, hi: usize| {
+            by_row.get(p.band[n], p.row[n]).is_none_or(|cols| {
+                let first_after = cols.partition_point(|&c| c <= lo);
+                cols.get(first_after).is_none_or(|&c| c >= hi)
+            })
+        };
         // Through gap `g`: along the source's row to it, along the target's row after it.
-        let through = |g: usize| clear(s, a, g) && clear(t, g - 1, b);
-        for g in std::iter::once(b)
+        let through = |g: &usize| clear(s, a, *g) && clear(t, *g - 1, b);
+        let mut gaps = std::iter::once(b)
             .chain(std::iter::once(a + 1))
             .chain(a + 2..b)
-        {
-            if through(g) {
-                out.push(via(g));
-            }
-        }
-        if !out.is_empty() {
-            return out;
+            .filter(through)
+            .peekable();
+        if gaps.peek().is_some() {
+            return gaps.nth(k).map(via);
         }
     }
-    let corridor = |(band, corridor): (usize, usize), out_side: Side, in_side: Side| Topo {
+    let upper = nearest_corridor(p, s, t, false);
+    let lower = nearest_corridor(p, s, t, true);
+    let (lo, hi) = (p.band[s].min(p.band[t]), p.band[s].max(p.band[t]));
+    let corridors: usize = (lo..=hi).map(|band| p.rows[band] + 1).sum();
+    let sides: &[(Side, Side)] = match (b < a, labelled) {
+        (false, _) => &[(Side::Right, Side::Left)],
+        (true, true) => &[(Side::Right, Side::Right), (Side::Right, Side::Left)],
+        (true, false) => &[
+            (Side::Right, Side::Right),
+            (Side::Right, Side::Left),
+            (Side::Left, Side::Right),
+            (Side::Left, Side::Left),
+        ],
+    };
+    let &(out_side, in_side) = sides.get(k / corridors)?;
+    let c = k % corridors;
+    let (band, corridor) = if c == 0 {
+        upper
+    } else if c == 1 && lower != upper {
+        lower
+    } else {
+        let skip = if lower != upper { c - 2 } else { c - 1 };
+        (lo..=hi)
+            .flat_map(|band| (0..=p.rows[band]).map(move |j| (band, j)))
+            .filter(|&x| x != upper && x != lower)
+            .nth(skip)?
+    };
+    Some(Topo {
         out_side,
         in_side,
         shape: Shape::Corridor {
@@ -487,34 +527,7 @@ fn alternatives(by_row: &ByRow, p: &Placement, s: usize, t: usize, labelled: boo
             corridor,
             second: if in_side == Side::Right { b + 1 } else { b },
         },
-    };
-    let upper = nearest_corridor(p, s, t, false);
-    let lower = nearest_corridor(p, s, t, true);
-    let (lo, hi) = (p.band[s].min(p.band[t]), p.band[s].max(p.band[t]));
-    let mut corridors = vec![upper];
-    if lower != upper {
-        corridors.push(lower);
-    }
-    for band in lo..=hi {
-        for j in 0..=p.rows[band] {
-            if !corridors.contains(&(band, j)) {
-                corridors.push((band, j));
-            }
-        }
-    }
-    let mut sides = vec![(Side::Right, Side::Left)];
-    if b < a {
-        sides = vec![(Side::Right, Side::Right), (Side::Right, Side::Left)];
-        if !labelled {
-            sides.extend([(Side::Left, Side::Right), (Side::Left, Side::Left)]);
-        }
-    }
-    for &(out_side, in_side) in &sides {
-        for &c in &corridors {
-            out.push(corridor(c, out_side, in_side));
-        }
-    }
-    out
+    })
 }
 
 /// Occupied cells of the grid: (column, band, row).
@@ -785,10 +798,9 @@ type Ports = Vec<((f64, f64), (f64, f64))>;
 /// Spreads the arrows that use one side of a box along it, ordered by where their other
 /// end is, so that they do not cross at the box.
 fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> Ports {
-    // (node, side) → the arrows there: (other end's y, other end's x, link, is_out)
-    type Attached = Vec<(f64, f64, usize, bool)>;
-    // Indexed by node * 4 + side, so they are visited in (node, side) order.
-    let mut sides: Vec<Attached> = vec![Vec::new(); rects.len() * 4];
+    // The arrows at each side of each box: (node * 4 + side, other end's y, other end's x,
+    // link, is_out), sorted so that each side's arrows come together in their order.
+    let mut at: Vec<(usize, f64, f64, usize, bool)> = Vec::with_capacity(graph.links.len() * 2);
     let code = |s: Side| match s {
         Side::Left => 0usize,
         Side::Right => 1,
@@ -810,33 +822,36 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> P
             (tx, ty) = (g.track_x(first, 0), y);
             (sx, sy) = (g.track_x(second, 0), y);
         }
-        sides[link.from * 4 + code(topo[i].out_side)].push((ty, tx, i, true));
-        sides[link.to * 4 + code(topo[i].in_side)].push((sy, sx, i, false));
-    }
-    let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
-    for (key, mut list) in sides.into_iter().enumerate() {
-        if list.is_empty() {
-            continue;
-        }
-        let (node, side) = (key / 4, key % 4);
         // Along a top or bottom side the arrows are ordered by where they come from across.
-        if side >= 2 {
-            for entry in &mut list {
-                std::mem::swap(&mut entry.0, &mut entry.1);
+        let key = |node: usize, side: Side, x: f64, y: f64| {
+            let k = code(side);
+            if k >= 2 {
+                (node * 4 + k, x, y)
+            } else {
+                (node * 4 + k, y, x)
             }
-        }
-        list.sort_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
+        };
+        let (k, a, b) = key(link.from, topo[i].out_side, tx, ty);
+        at.push((k, a, b, i, true));
+        let (k, a, b) = key(link.to, topo[i].in_side, sx, sy);
+        at.push((k, a, b, i, false));
+    }
+    at.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
+    let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
+    for list in at.chunk_by(|a, b| a.0 == b.0) {
+        let (node, side) = (list[0].0 / 4, list[0].0 % 4);
         let r = rects[node];
         let kind = graph.nodes[node].kind;
         let (cx, cy) = r.center();
         let n = list.len();
         let spacing = style::PORT_SPACING.min((r.h - 12.0) / n.max(1) as f64);
-        for (k, &(_, _, link, is_out)) in list.iter().enumerate() {
+        for (k, &(_, _, _, link, is_out)) in list.iter().enumerate() {
             let offset = (k as f64 - (n as f64 - 1.0) / 2.0) * spacing;
             let point = match side {
                 0 | 1 => {
@@ -1097,7 +1112,7 @@ const UNTANGLE_SWAP_MAX_ARROWS: usize = 120;
 /// Mirrors the order of the tracks in a gap or corridor wherever that lowers the number of
 /// crossings, one gap or corridor at a time (a local search, not an optimum). Sizes do not
 /// change, so the geometry stays valid.
-fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
+fn untangle(topo: &[Topo], targets: &[usize], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
     if topo.len() > UNTANGLE_MAX_ARROWS {
         return;
     }
@@ -1131,13 +1146,14 @@ fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
             }
         }
     }
+    // Arrows along one line first, then crossings.
     let count = |tracks: &Tracks| {
         let paths: Vec<Vec<(f64, f64)>> = topo
             .iter()
             .enumerate()
             .map(|(i, t)| path(t, &ports[i], &tracks.of_link[i], g))
             .collect();
-        crossings_of(&paths)
+        (overlaps(&paths, targets), crossings_of(&paths))
     };
     let mut best = count(tracks);
     for _pass in 0..3 {
@@ -1149,7 +1165,7 @@ fn untangle(topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
                 let (b, j) = corridor_ids[channel - gaps];
                 tracks.corridors[b][j]
             };
-            if n < 2 || best == 0 {
+            if n < 2 || best == (0, 0) {
                 continue;
             }
             // The mirrored order, then (on maps small enough for it) every exchange of two
@@ -1367,6 +1383,28 @@ mod tests {
             (a[a.len() - 2].0 - b[b.len() - 2].0).abs() < 1e-6,
             "{a:?} {b:?}"
         );
+    }
+
+    #[test]
+    fn arrows_over_a_step_of_a_lane_map_never_run_along_one_line() {
+        // Six steps in a row; 2 → 4 and 3 → 5 jump a step each, so in the gap between 3 and
+        // 4 one leaves 3 and the other enters 4 at the same height: the tracks must be in
+        // the order that keeps the two stubs apart.
+        let links = [(0, 1), (1, 2), (2, 3), (1, 3), (2, 4), (3, 4), (4, 5)];
+        let g = graph(1, &[Some(0); 6], &links);
+        let mut p = placed(vec![0, 1, 2, 3, 4, 5], vec![0; 6], vec![1]);
+        p.cols = 6;
+        let options = Options {
+            untangle: true,
+            elbows: false,
+        };
+        let layout = route(&g, &p, 0.0, true, options);
+        assert_eq!(layout.overlaps, 0, "{:?}", layout.edges);
+        let without = Options {
+            untangle: false,
+            ..options
+        };
+        assert_eq!(route(&g, &p, 0.0, true, without).overlaps, 1);
     }
 
     #[test]
