@@ -26,6 +26,10 @@ const MAX_ROUTINGS: usize = 3000;
 /// after untangling the tracks, which costs a search of its own per routing.
 const UNTANGLED_TWEAKS_MAX_ARROWS: usize = 80;
 
+/// How many of an arrow's routes, the cheapest without untangling, the last round routes
+/// with the tracks untangled.
+const SCREENED: usize = 5;
+
 /// How far, in columns, a step may move from where it is in one move.
 const REACH: usize = 2;
 
@@ -128,18 +132,28 @@ fn tweak(
             }
             // The other elbow setting, then every other route of the arrow.
             let current = best.route[link];
-            let choices = std::iter::once(None)
+            let mut choices: Vec<Option<u8>> = std::iter::once(None)
                 .chain((0..count.min(usize::from(u8::MAX))).map(|k| Some(k as u8)))
-                .filter(|&k| k != Some(current));
+                .filter(|&k| k != Some(current))
+                .collect();
+            if search.untangle && choices.len() > SCREENED {
+                // Untangling costs a search of its own: only the choices that cost least
+                // without it are routed with it.
+                let mut plain: Vec<(Cost, Option<u8>)> = Vec::with_capacity(choices.len());
+                for &choice in &choices {
+                    search.untangle = false;
+                    let cost = search.cost(p, &apply(&best, link, choice));
+                    search.untangle = true;
+                    plain.push((cost, choice));
+                }
+                plain.sort();
+                choices = plain.iter().take(SCREENED).map(|c| c.1).collect();
+            }
             for choice in choices {
                 if search.routings >= search.limit {
                     return (best, best_cost);
                 }
-                let mut trial = best.clone();
-                match choice {
-                    None => trial.no_elbow[link] = !trial.no_elbow[link],
-                    Some(k) => trial.route[link] = k,
-                }
+                let trial = apply(&best, link, choice);
                 let cost = search.cost(p, &trial);
                 if cost < best_cost {
                     best = trial;
@@ -152,6 +166,17 @@ fn tweak(
             return (best, best_cost);
         }
     }
+}
+
+/// `tweaks` with one choice changed for arrow `link`: its other elbow setting (`None`) or
+/// route `k`.
+fn apply(tweaks: &Tweaks, link: usize, choice: Option<u8>) -> Tweaks {
+    let mut trial = tweaks.clone();
+    match choice {
+        None => trial.no_elbow[link] = !trial.no_elbow[link],
+        Some(k) => trial.route[link] = k,
+    }
+    trial
 }
 
 /// Moves one node at a time to its best cell until no move improves the placement, or the

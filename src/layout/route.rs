@@ -957,25 +957,29 @@ fn assign_tracks(
         };
         (beside && last).then_some((t, topo[link].in_side as usize))
     };
-    // Each comb becomes one interval over all its teeth: (gap, lo, hi, members).
-    type Run = (usize, f64, f64, Vec<(usize, usize)>);
-    let mut runs: Vec<Run> = Vec::new();
+    // Each comb becomes one interval over all its teeth: runs are (gap, lo, hi, id), and
+    // `members` says which (link, slot) belongs to which run.
+    let mut runs: Vec<(usize, f64, f64, usize)> = Vec::with_capacity(in_gaps.len());
+    let mut members: Vec<(usize, usize, usize)> = Vec::with_capacity(in_gaps.len());
     let mut combs: Vec<((usize, usize, usize), usize)> = Vec::new();
     for &(gap, lo, hi, link, slot) in &in_gaps {
-        match comb(link, gap, slot) {
-            Some((t, side)) => match combs.iter().find(|c| c.0 == (gap, t, side)) {
-                Some(&(_, r)) => {
-                    let run = &mut runs[r];
-                    run.1 = run.1.min(lo);
-                    run.2 = run.2.max(hi);
-                    run.3.push((link, slot));
+        let joined = comb(link, gap, slot)
+            .and_then(|(t, side)| combs.iter().find(|c| c.0 == (gap, t, side)).map(|c| c.1));
+        match joined {
+            Some(r) => {
+                let run = &mut runs[r];
+                run.1 = run.1.min(lo);
+                run.2 = run.2.max(hi);
+                members.push((r, link, slot));
+            }
+            None => {
+                let r = runs.len();
+                if let Some((t, side)) = comb(link, gap, slot) {
+                    combs.push(((gap, t, side), r));
                 }
-                None => {
-                    combs.push(((gap, t, side), runs.len()));
-                    runs.push((gap, lo, hi, vec![(link, slot)]));
-                }
-            },
-            None => runs.push((gap, lo, hi, vec![(link, slot)])),
+                runs.push((gap, lo, hi, r));
+                members.push((r, link, slot));
+            }
         }
     }
     // Gaps: sort by start, then colour greedily.
@@ -985,13 +989,15 @@ fn assign_tracks(
             .then(a.2.total_cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
+    let mut track_of_run = vec![0; runs.len()];
     let mut ends: Vec<Vec<f64>> = vec![Vec::new(); tracks.gaps.len()];
-    for (gap, lo, hi, members) in &runs {
-        let t = first_free(&mut ends[*gap], *lo, *hi);
-        for &(link, slot) in members {
-            tracks.of_link[link][slot] = t;
-        }
-        tracks.gaps[*gap] = tracks.gaps[*gap].max(t + 1);
+    for &(gap, lo, hi, r) in &runs {
+        let t = first_free(&mut ends[gap], lo, hi);
+        track_of_run[r] = t;
+        tracks.gaps[gap] = tracks.gaps[gap].max(t + 1);
+    }
+    for &(r, link, slot) in &members {
+        tracks.of_link[link][slot] = track_of_run[r];
     }
     in_corridors.sort_by(|a, b| {
         (a.0, a.1)
@@ -1034,7 +1040,8 @@ fn path(
     g: &Geometry,
 ) -> Vec<(f64, f64)> {
     let ((x1, y1), (x2, y2)) = *ports;
-    let mut points = vec![(x1, y1)];
+    let mut points = Vec::with_capacity(6);
+    points.push((x1, y1));
     match topo.shape {
         Shape::Vertical => {}
         Shape::Elbow { row_first: true } => points.push((x2, y1)),
@@ -1061,25 +1068,24 @@ fn path(
 }
 
 /// Drops repeated points and corners that lie on a straight line.
-fn simplify(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-    for p in points {
-        if out
-            .last()
-            .is_some_and(|q| close(q.0, p.0) && close(q.1, p.1))
-        {
+fn simplify(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut len = 0;
+    for k in 0..points.len() {
+        let p = points[k];
+        if len > 0 && close(points[len - 1].0, p.0) && close(points[len - 1].1, p.1) {
             continue;
         }
-        if out.len() >= 2 {
-            let a = out[out.len() - 2];
-            let b = out[out.len() - 1];
+        if len >= 2 {
+            let (a, b) = (points[len - 2], points[len - 1]);
             if (close(a.0, b.0) && close(b.0, p.0)) || (close(a.1, b.1) && close(b.1, p.1)) {
-                out.pop();
+                len -= 1;
             }
         }
-        out.push(p);
+        points[len] = p;
+        len += 1;
     }
-    out
+    points.truncate(len);
+    points
 }
 
 fn close(a: f64, b: f64) -> bool {
