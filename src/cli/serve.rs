@@ -3,6 +3,7 @@
 use super::check::{report, Format};
 use anyhow::{Context, Result};
 use processkarta::diagnostic;
+use processkarta::i18n::Lang;
 use processkarta::load::confine;
 use processkarta::load::MAX_FILE_SIZE;
 use std::collections::BTreeMap;
@@ -69,17 +70,17 @@ const MAX_HEAD: usize = 64 * 1024;
 /// Changed files named in the log line before "and N more".
 const NAMED_CHANGES: usize = 5;
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let dir = super::model_dir(&args.dir);
     let state: Shared = Arc::new(Mutex::new(State::default()));
-    rebuild(&dir, &state, None);
+    rebuild(&dir, &state, None, lang);
     let listener = TcpListener::bind(("127.0.0.1", args.port))
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
     let port = listener.local_addr()?.port();
     eprintln!("serving http://127.0.0.1:{port}/ (press Ctrl-C to stop)");
     {
         let state = state.clone();
-        std::thread::spawn(move || watch(&dir, &state));
+        std::thread::spawn(move || watch(&dir, &state, lang));
     }
     let active = Arc::new(AtomicUsize::new(0));
     let (turn_away, turned_away) = std::sync::mpsc::sync_channel::<TcpStream>(MAX_CONNECTIONS);
@@ -133,9 +134,9 @@ fn refuse(mut stream: TcpStream) {
 
 /// Builds the model into memory and, if it built, makes it the served site. `changed` names
 /// the files whose change caused the rebuild, for the log line.
-fn rebuild(dir: &Path, state: &Shared, changed: Option<&[String]>) {
+fn rebuild(dir: &Path, state: &Shared, changed: Option<&[String]>, lang: Option<Lang>) {
     let started = Instant::now();
-    let result = build(dir);
+    let result = build(dir, lang);
     let ms = started.elapsed().as_millis();
     let cause = changed.map(|c| format!("changed: {} — ", name_changes(c)));
     let cause = cause.as_deref().unwrap_or("");
@@ -172,7 +173,7 @@ fn name_changes(changed: &[String]) -> String {
 }
 
 /// Checks and renders; on failure prints the diagnostics and returns them as plain text.
-fn build(dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
+fn build(dir: &Path, lang: Option<Lang>) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
     // The diagnostics go to the terminal and the overlay in the order check_model returns
     // them, which is the order `check` prints: never re-sorted here.
     let checked = match processkarta::check_model(dir) {
@@ -183,26 +184,28 @@ fn build(dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
         }
     };
     let sources = &checked.model.sources;
+    let lang = super::lang_for(lang, &checked.model);
     if checked.has_errors() {
-        let _ = report(&checked.diagnostics, sources, Format::Human);
+        let _ = report(&checked.diagnostics, sources, Format::Human, lang);
         return Err(diagnostic::render_human(
             &checked.diagnostics,
             sources,
             false,
+            lang,
         ));
     }
-    let _ = report(&checked.diagnostics, sources, Format::Human);
+    let _ = report(&checked.diagnostics, sources, Format::Human, lang);
     match processkarta::render::render_checked(&checked) {
         Ok(out) => Ok(out.files),
         Err(diags) => {
-            let _ = report(&diags, sources, Format::Human);
-            Err(diagnostic::render_human(&diags, sources, false))
+            let _ = report(&diags, sources, Format::Human, lang);
+            Err(diagnostic::render_human(&diags, sources, false, lang))
         }
     }
 }
 
 /// Rebuilds whenever a watched file changes.
-fn watch(dir: &Path, state: &Shared) {
+fn watch(dir: &Path, state: &Shared, lang: Option<Lang>) {
     let mut last = fingerprint(dir);
     loop {
         std::thread::sleep(POLL);
@@ -215,7 +218,7 @@ fn watch(dir: &Path, state: &Shared) {
         let now = fingerprint(dir);
         let changed = changes(dir, &last, &now);
         last = now;
-        rebuild(dir, state, Some(&changed));
+        rebuild(dir, state, Some(&changed), lang);
     }
 }
 

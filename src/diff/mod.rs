@@ -16,6 +16,7 @@ pub mod revision;
 pub mod words;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::model::{Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, StepKind, StepNr};
 use crate::Checked;
 use matching::Matching;
@@ -453,7 +454,7 @@ fn file_lost(d: &Diagnostic) -> bool {
 }
 
 /// The files of a checked model that could not be read in full, with the first reason.
-fn lost_files(checked: &Checked) -> BTreeMap<String, String> {
+fn lost_files(checked: &Checked, lang: Lang) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for d in checked.diagnostics.iter().filter(|d| file_lost(d)) {
         if let Some(span) = d.span {
@@ -464,7 +465,13 @@ fn lost_files(checked: &Checked) -> BTreeMap<String, String> {
                     .sources
                     .get(span.file)
                     .line_col(span.start as usize);
-                format!("{} (line {line}, {})", d.message, d.code.as_str())
+                crate::msg!(
+                    "not-compared-reason",
+                    message = d.message.clone(),
+                    line = line,
+                    code = d.code.as_str()
+                )
+                .text(lang)
             });
         }
     }
@@ -477,7 +484,7 @@ type ProblemKey = (String, Option<String>, String);
 
 /// The problems of a checked model, keyed so that the same problem in both versions
 /// matches even when lines moved.
-fn problems(checked: &Checked) -> Vec<(ProblemKey, Problem)> {
+fn problems(checked: &Checked, lang: Lang) -> Vec<(ProblemKey, Problem)> {
     checked
         .diagnostics
         .iter()
@@ -492,11 +499,16 @@ fn problems(checked: &Checked) -> Vec<(ProblemKey, Problem)> {
                 }
                 None => (None, None),
             };
-            let key = (d.code.as_str().to_string(), file.clone(), d.message.clone());
+            // Keyed by the English message, so that matching does not depend on the language.
+            let key = (
+                d.code.as_str().to_string(),
+                file.clone(),
+                d.message.text(Lang::En),
+            );
             let problem = Problem {
                 severity: d.severity,
                 code: d.code.as_str().to_string(),
-                message: d.message.clone(),
+                message: d.message.text(lang),
                 file,
                 line,
             };
@@ -525,8 +537,15 @@ fn problems_not_in(of: &[(ProblemKey, Problem)], other: &[(ProblemKey, Problem)]
 /// Compares two checked models: [`diff`], except that files which could not be read on
 /// either side are left out of both and listed as not compared, and the errors and
 /// warnings that are new or resolved are listed too. `old_source` and `new_source` are the
-/// folders or revisions as given.
-pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: &str) -> ModelDiff {
+/// folders or revisions as given; `lang` is the language of the problems' messages and the
+/// reasons why a file is not compared.
+pub fn diff_checked(
+    old: &Checked,
+    new: &Checked,
+    old_source: &str,
+    new_source: &str,
+    lang: Lang,
+) -> ModelDiff {
     let side = |source: &str, checked: &Checked| {
         let (errors, warnings) = crate::diagnostic::count(&checked.diagnostics);
         Side {
@@ -537,7 +556,7 @@ pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: 
     };
     let mut not_compared = Vec::new();
     for (name, checked) in [("old", old), ("new", new)] {
-        for (file, reason) in lost_files(checked) {
+        for (file, reason) in lost_files(checked, lang) {
             not_compared.push(NotCompared {
                 file,
                 side: name.to_string(),
@@ -575,7 +594,7 @@ pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: 
         result.changes.clear();
     }
     result.not_compared = not_compared;
-    let (old_problems, new_problems) = (problems(old), problems(new));
+    let (old_problems, new_problems) = (problems(old, lang), problems(new, lang));
     result.new_problems = problems_not_in(&new_problems, &old_problems);
     result.resolved_problems = problems_not_in(&old_problems, &new_problems);
     result
