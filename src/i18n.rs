@@ -79,6 +79,9 @@ pub enum Arg {
     Str(String),
     /// A count, which selects the singular or plural form.
     Num(i64),
+    /// A measure with decimals, written with the decimal point of the language ("5.2" in
+    /// English, "5,2" in Swedish); made by [`Arg::decimal`].
+    Decimal(String),
     /// Another message, put into this one in the same language.
     Msg(Box<Msg>),
 }
@@ -104,6 +107,13 @@ macro_rules! num_args {
     )*};
 }
 num_args!(usize, u32, u64, i64);
+
+impl Arg {
+    /// `x` with `digits` decimals, written as the language writes it.
+    pub fn decimal(x: f64, digits: usize) -> Arg {
+        Arg::Decimal(format!("{x:.digits$}"))
+    }
+}
 
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
@@ -171,6 +181,8 @@ impl Msg {
             let value: FluentValue = match value {
                 Arg::Str(s) => FluentValue::from(s.as_str()),
                 Arg::Num(n) => FluentValue::from(*n),
+                Arg::Decimal(d) if lang == Lang::Sv => FluentValue::from(d.replace('.', ",")),
+                Arg::Decimal(d) => FluentValue::from(d.as_str()),
                 Arg::Msg(m) => FluentValue::from(m.text(lang)),
             };
             args.set(*name, value);

@@ -195,7 +195,7 @@ kind-other = något annat
 ## YAML (load/yaml.rs)
 
 verbatim = { $text }
-yaml-syntax = Filen är inte giltig YAML: { $why }
+yaml-syntax = Filen är inte giltig YAML. YAML-läsaren säger (på engelska): { $why }
 yaml-syntax-help = Kontrollera indraget och citattecknen runt den här raden.
 yaml-tab-help = Dra in raderna med mellanslag. YAML tillåter inte tabbar för indrag.
 yaml-no-space = Filen är inte giltig YAML: `{ $key }:` behöver ett mellanslag efter kolonet.

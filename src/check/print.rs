@@ -53,7 +53,7 @@ pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<MapLayout> {
                     map = name,
                     paper = format!("{:?}", model.book.paper),
                     scale = format!("{:.0}", layout.scale * 100.0),
-                    text = format!("{:.1}", layout.min_text_size())
+                    text = crate::i18n::Arg::decimal(layout.min_text_size(), 1)
                 ),
             )
             .at(map.title_span)
