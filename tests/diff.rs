@@ -812,3 +812,32 @@ fn problems_in_the_report_are_in_its_language() {
         "{en}"
     );
 }
+
+/// `--review-url` ends the Markdown report with a link to the review page, in the report's
+/// language; an empty address (no drawing attached) adds nothing.
+#[test]
+fn the_review_link_closes_the_comment_in_its_language() {
+    let m = fixtures();
+    let args = ["diff", "base", "step-renamed", "--format", "markdown"];
+    let plain = m.run_native(&args);
+    plain.expect_status(0);
+    let with = |url: &str, lang: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--review-url", url]);
+        all.extend(lang);
+        let run = m.run_native(&all);
+        run.expect_status(0);
+        run.stdout
+    };
+    assert_eq!(
+        with("https://example.test/artifacts/7 (x)", &[]),
+        format!(
+            "{}\n[De ändrade kartorna sida vid sida](https://example.test/artifacts/7%20%28x%29) (diff.html: ladda ned filen, packa upp den och öppna den i en webbläsare)\n",
+            plain.stdout
+        )
+    );
+    assert!(with("https://example.test/a", &["--lang", "en"]).ends_with(
+        "\n[The changed maps side by side](https://example.test/a) (diff.html: download, unzip and open it in a browser)\n"
+    ));
+    assert_eq!(with("", &[]), plain.stdout);
+}

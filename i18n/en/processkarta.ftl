@@ -499,6 +499,7 @@ diff-md-aktualisering-removed = **aktualisering** removed
 diff-md-none = (none)
 diff-md-label-changed = label changed
 diff-md-only-marks = only Markdown marks or link targets changed
+diff-review-link = [The changed maps side by side]({ $url }) (diff.html: download, unzip and open it in a browser)
 diff-no-picture = error: no picture of { $source } was drawn: its overview cannot be laid out while the model has errors
     {"  "}help: run `processkarta check` on it and fix the errors
 diff-errors-in = errors in { $source }:

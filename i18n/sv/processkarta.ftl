@@ -500,6 +500,7 @@ diff-md-aktualisering-removed = **aktualiseringspunkt** borttagen
 diff-md-none = (ingen)
 diff-md-label-changed = ny etikett
 diff-md-only-marks = bara Markdown-tecken eller länkmål har ändrats
+diff-review-link = [De ändrade kartorna sida vid sida]({ $url }) (diff.html: ladda ned filen, packa upp den och öppna den i en webbläsare)
 diff-no-picture = fel: ingen bild av { $source } ritades, eftersom översiktskartan inte kan ritas medan modellen har fel
     {"  "}hjälp: kör `processkarta check` på den och rätta felen
 diff-errors-in = fel i { $source }:

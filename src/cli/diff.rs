@@ -57,6 +57,11 @@ pub struct Args {
     /// (for a pull-request comment).
     #[arg(long, value_name = "FILE")]
     png: Option<PathBuf>,
+    /// With --format markdown: end the report with a link to the review page (the
+    /// `--format html` page) at this address, such as the artifact a workflow attached it
+    /// to. An empty address adds nothing.
+    #[arg(long, value_name = "URL")]
+    review_url: Option<String>,
     /// Exit with 1 when there are changes, like `git diff --exit-code`.
     #[arg(long)]
     exit_code: bool,
@@ -99,7 +104,13 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label, lang);
     let text = match args.format {
         Format::Text => report::text(&result, lang),
-        Format::Markdown => report::markdown(&result, lang),
+        Format::Markdown => {
+            let mut text = report::markdown(&result, lang);
+            if let Some(url) = args.review_url.as_deref().filter(|u| !u.is_empty()) {
+                text.push_str(&report::review_link(url, lang));
+            }
+            text
+        }
         Format::Json => report::json(&result),
         Format::Html => diff::html::page(&result, &old, &new, lang),
     };

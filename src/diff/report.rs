@@ -925,6 +925,25 @@ pub fn markdown(diff: &ModelDiff, lang: Lang) -> String {
     out
 }
 
+/// The closing line of a pull-request comment: a link to the review page at `url` (the
+/// `--format html` page wherever the workflow put it), with how to open it.
+pub fn review_link(url: &str, lang: Lang) -> String {
+    // The address goes inside `(…)`: what would end it or break the line is encoded.
+    let mut safe = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => safe.push_str("%20"),
+            '(' => safe.push_str("%28"),
+            ')' => safe.push_str("%29"),
+            '<' => safe.push_str("%3C"),
+            '>' => safe.push_str("%3E"),
+            c if c.is_control() => {}
+            c => safe.push(c),
+        }
+    }
+    format!("\n{}\n", msg!("diff-review-link", url = safe).text(lang))
+}
+
 /// The not-compared files as a caution, and the new and resolved problems as a table, at
 /// the top of the comment where a reviewer sees them first.
 fn md_findings(diff: &ModelDiff, out: &mut String, lang: Lang) {
