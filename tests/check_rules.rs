@@ -158,6 +158,16 @@ fn swedish_e001_yaml_syntax() {
 #[test]
 fn swedish_e031_unknown_step() {
     swedish("E031-unknown-step");
+    // The README shows the same problem in Swedish, as check prints it.
+    let expect =
+        std::fs::read_to_string(util::fixture("rules").join("E031-unknown-step/expect.sv"))
+            .unwrap();
+    let problem = expect.split("\n\n").next().unwrap();
+    let readme = std::fs::read_to_string(util::repo().join("README.md")).unwrap();
+    assert!(
+        readme.contains(problem),
+        "README's Swedish example:\n{problem}"
+    );
 }
 
 #[test]
