@@ -393,7 +393,8 @@ fn serve_logs_what_changed_and_shows_diagnostics_in_check_order() {
             .as_str()
             .is_some_and(|e| e.contains("team.yaml") && e.contains("saknas.md"))
     });
-    let check = model.run(&["check"]);
+    // In the model's language, as serve (started without --lang) shows them.
+    let check = model.run_native(&["check"]);
     check.expect_status(1);
     // `check` prints the same diagnostics, then its summary.
     let overlay = s["errors"].as_str().unwrap().trim_end();
