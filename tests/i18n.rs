@@ -217,3 +217,44 @@ fn every_message_formats_without_error_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn build_and_export_say_in_the_models_language_that_nothing_was_made() {
+    let model = util::Model::fixture("valid");
+    model.overlay(&util::fixture("rules").join("E031-unknown-step"));
+    let build = model.run_native(&["build"]);
+    build.expect_status(1);
+    assert!(
+        build
+            .stderr
+            .ends_with("\n1 fel, 0 varningar: inget byggdes\n"),
+        "{build}"
+    );
+    let export = model.run_native(&["export", "--to", "dot"]);
+    export.expect_status(1);
+    assert!(
+        export
+            .stderr
+            .ends_with("\n1 fel, 0 varningar: inget exporterades\n"),
+        "{export}"
+    );
+    let english = model.run_native(&["build", "--lang", "en"]);
+    assert!(
+        english
+            .stderr
+            .ends_with("\n1 error(s), 0 warning(s): nothing was built\n"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_build_reports_what_it_wrote_in_the_models_language() {
+    let model = util::Model::fixture("valid");
+    let out = util::tempdir();
+    let site = out.path().join("site");
+    let run = model.run_native(&["build", "-o", site.to_str().unwrap()]);
+    run.expect_status(0);
+    let last = run.stderr.lines().last().unwrap_or("");
+    assert!(last.starts_with("byggde "), "{run}");
+    assert!(last.contains(" sidor och 4 kartor på "), "{run}");
+}

@@ -508,3 +508,9 @@ diff-errors-in = errors in { $source }:
 
 check-ok = ok: { $steps } steps on { $maps } maps, { $pages } guidance pages, no problems
 check-counts = { $errors } error(s), { $warnings } warning(s)
+build-refused-nothing-built = 1 error: nothing was built
+build-nothing-built = { $errors } error(s), { $warnings } warning(s): nothing was built
+build-render-failed = { $errors } error(s): nothing was built
+build-waiting = another build is writing { $dir }; waiting for it to finish (lock: { $lock })
+build-done = built { $pages } pages and { $maps } maps in { $ms } ms → { $dir }
+export-nothing-exported = { $errors } error(s), { $warnings } warning(s): nothing was exported

@@ -512,3 +512,15 @@ check-counts = { $errors } fel, { $warnings ->
     [one] 1 varning
    *[other] { $warnings } varningar
 }
+build-refused-nothing-built = 1 fel: inget byggdes
+build-nothing-built = { $errors } fel, { $warnings ->
+    [one] 1 varning
+   *[other] { $warnings } varningar
+}: inget byggdes
+build-render-failed = { $errors } fel: inget byggdes
+build-waiting = ett annat bygge skriver till { $dir }, väntar tills det är klart (lås: { $lock })
+build-done = byggde { $pages } sidor och { $maps } kartor på { $ms } ms → { $dir }
+export-nothing-exported = { $errors } fel, { $warnings ->
+    [one] 1 varning
+   *[other] { $warnings } varningar
+}: inget exporterades

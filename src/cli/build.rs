@@ -7,6 +7,7 @@ use processkarta::check;
 use processkarta::diagnostic;
 use processkarta::i18n::Lang;
 use processkarta::model::Model;
+use processkarta::msg;
 use processkarta::outdir::{self, Protected};
 use processkarta::write::{BuildLock, Locking};
 use std::path::PathBuf;
@@ -61,7 +62,7 @@ fn target(args: &Args, model: &Model, lang: Lang) -> Result<Result<PathBuf, Exit
                 Err(refusal) => {
                     let diag = check::build_dir_refusal(model, &refusal);
                     report(&[diag], &model.sources, Format::Human, lang)?;
-                    output::err_line("1 error: nothing was built")?;
+                    output::err_line(msg!("build-refused-nothing-built").text(lang))?;
                     Ok(Err(ExitCode::from(1)))
                 }
             }
@@ -85,9 +86,8 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
             lang,
         )?;
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        output::err_line(format_args!(
-            "{errors} error(s), {warnings} warning(s): nothing was built"
-        ))?;
+        let line = msg!("build-nothing-built", errors = errors, warnings = warnings);
+        output::err_line(line.text(lang))?;
         return Ok(ExitCode::from(1));
     }
     report(
@@ -101,7 +101,8 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
         Ok(o) => o,
         Err(diags) => {
             report(&diags, &model.sources, Format::Human, lang)?;
-            output::err_line(format_args!("{} error(s): nothing was built", diags.len()))?;
+            let line = msg!("build-render-failed", errors = diags.len());
+            output::err_line(line.text(lang))?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -112,11 +113,12 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let lock = match BuildLock::try_acquire(&dir)? {
         Locking::Acquired(lock) => lock,
         Locking::Busy(busy) => {
-            output::err_line(format_args!(
-                "another build is writing {}; waiting for it to finish (lock: {})",
-                dir.display(),
-                busy.lock_path().display()
-            ))?;
+            let line = msg!(
+                "build-waiting",
+                dir = dir.display().to_string(),
+                lock = busy.lock_path().display().to_string()
+            );
+            output::err_line(line.text(lang))?;
             let lock = busy.wait()?;
             // The other build changed the folder: look at it again.
             if let Err(exit) = target(&args, model, lang)? {
@@ -135,10 +137,13 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     }
     let pages = output.files.keys().filter(|p| p.ends_with(".html")).count();
     let maps = output.files.keys().filter(|p| p.ends_with(".svg")).count();
-    output::err_line(format_args!(
-        "built {pages} pages and {maps} maps in {} ms → {}",
-        started.elapsed().as_millis(),
-        dir.display()
-    ))?;
+    let line = msg!(
+        "build-done",
+        pages = pages,
+        maps = maps,
+        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        dir = dir.display().to_string()
+    );
+    output::err_line(line.text(lang))?;
     Ok(ExitCode::SUCCESS)
 }

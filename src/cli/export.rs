@@ -64,9 +64,12 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     )?;
     if checked.has_errors() {
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        output::err_line(format_args!(
-            "{errors} error(s), {warnings} warning(s): nothing was exported"
-        ))?;
+        let line = processkarta::msg!(
+            "export-nothing-exported",
+            errors = errors,
+            warnings = warnings
+        );
+        output::err_line(line.text(lang))?;
         return Ok(ExitCode::from(1));
     }
     let target = match args.to {
