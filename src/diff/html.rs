@@ -501,11 +501,17 @@ fn describe(diff: &ModelDiff, change: &Change) -> String {
         Change::LawRemoved { name, .. } => {
             format!("{} är borttagen ur lagar.yaml", esc(name))
         }
-        Change::LawChanged { name, what, .. } => format!(
-            "{} är ändrad i lagar.yaml: {}",
-            esc(name),
-            esc(&what.join("; "))
-        ),
+        Change::LawChanged { name, details, .. } => {
+            let what: Vec<String> = details
+                .iter()
+                .map(|d| d.text(crate::i18n::Lang::Sv))
+                .collect();
+            format!(
+                "{} är ändrad i lagar.yaml: {}",
+                esc(name),
+                esc(&what.join("; "))
+            )
+        }
         Change::AktualiseringAdded {
             old_step,
             step,

@@ -297,8 +297,11 @@ pub enum Change {
         law: String,
         /// Its name and number (new).
         name: String,
-        /// What changed.
+        /// What changed, in English (the JSON's words).
         what: Vec<String>,
+        /// The same, as data for the reports in their language.
+        #[serde(skip)]
+        details: Vec<LawDetail>,
     },
     /// A step that is no longer an aktualisering point.
     AktualiseringRemoved {
@@ -1090,9 +1093,13 @@ fn diff_laws(
             continue;
         };
         let mut what = Vec::new();
-        let field = |what: &mut Vec<String>, name: &str, a: String, b: String| {
+        let field = |what: &mut Vec<LawDetail>, name: &'static str, a: String, b: String| {
             if a != b {
-                what.push(format!("{name}: {} → {}", or_none(&a), or_none(&b)));
+                what.push(LawDetail::Field {
+                    name,
+                    old: a,
+                    new: b,
+                });
             }
         };
         field(&mut what, "name", before.full_name(), law.full_name());
@@ -1120,32 +1127,81 @@ fn diff_laws(
             before.changes.iter().map(line).collect(),
             law.changes.iter().map(line).collect(),
         );
-        what.extend(cb.difference(&ca).map(|c| format!("change added: {c}")));
-        what.extend(ca.difference(&cb).map(|c| format!("change removed: {c}")));
+        what.extend(cb.difference(&ca).cloned().map(LawDetail::ChangeAdded));
+        what.extend(ca.difference(&cb).cloned().map(LawDetail::ChangeRemoved));
         let (ua, ub): (BTreeSet<&String>, BTreeSet<&String>) = (
             before.unverified.iter().collect(),
             law.unverified.iter().collect(),
         );
-        what.extend(ub.difference(&ua).map(|u| format!("unverified added: {u}")));
+        what.extend(
+            ub.difference(&ua)
+                .map(|u| LawDetail::UnverifiedAdded(u.to_string())),
+        );
         what.extend(
             ua.difference(&ub)
-                .map(|u| format!("unverified removed: {u}")),
+                .map(|u| LawDetail::UnverifiedRemoved(u.to_string())),
         );
         if !what.is_empty() {
             changes.push(Change::LawChanged {
                 law: law.id.clone(),
                 name: law.full_name(),
-                what,
+                what: what.iter().map(|d| d.text(Lang::En)).collect(),
+                details: what,
             });
         }
     }
 }
 
-fn or_none(s: &str) -> &str {
-    if s.is_empty() {
-        "(none)"
-    } else {
-        s
+/// One thing that changed in a law's entry of lagar.yaml.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LawDetail {
+    /// A field (`name`, `url`, `repealed`, `replaced-by`, `chapters`) with its old and new
+    /// value, empty when it was not set.
+    Field {
+        /// The key in lagar.yaml.
+        name: &'static str,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A change of the law (`date: summary`) listed now and not before.
+    ChangeAdded(String),
+    /// A change of the law no longer listed.
+    ChangeRemoved(String),
+    /// A provision marked unverified now.
+    UnverifiedAdded(String),
+    /// A provision no longer marked unverified.
+    UnverifiedRemoved(String),
+}
+
+impl LawDetail {
+    /// The line of the report, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let value = |s: &str| {
+            if s.is_empty() {
+                crate::msg!("law-detail-none")
+            } else {
+                crate::msg!("verbatim", text = s)
+            }
+        };
+        match self {
+            LawDetail::Field { name, old, new } => crate::msg!(
+                "law-detail-field",
+                name = *name,
+                old = value(old),
+                new = value(new)
+            ),
+            LawDetail::ChangeAdded(c) => crate::msg!("law-detail-change-added", change = c),
+            LawDetail::ChangeRemoved(c) => crate::msg!("law-detail-change-removed", change = c),
+            LawDetail::UnverifiedAdded(u) => {
+                crate::msg!("law-detail-unverified-added", provision = u)
+            }
+            LawDetail::UnverifiedRemoved(u) => {
+                crate::msg!("law-detail-unverified-removed", provision = u)
+            }
+        }
+        .text(lang)
     }
 }
 

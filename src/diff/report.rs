@@ -705,12 +705,14 @@ fn law_lines(diff: &ModelDiff, lang: Lang) -> Vec<String> {
                 "- {}",
                 msg!("diff-law", law = law, name = name).text(lang)
             )),
-            Change::LawChanged { law, name, what } => {
+            Change::LawChanged {
+                law, name, details, ..
+            } => {
                 out.push(format!(
                     "~ {}",
                     msg!("diff-law", law = law, name = name).text(lang)
                 ));
-                out.extend(what.iter().map(|w| format!("    {w}")));
+                out.extend(details.iter().map(|d| format!("    {}", d.text(lang))));
             }
             _ => {}
         }
