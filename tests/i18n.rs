@@ -258,3 +258,40 @@ fn a_build_reports_what_it_wrote_in_the_models_language() {
     assert!(last.starts_with("byggde "), "{run}");
     assert!(last.contains(" sidor och 4 kartor på "), "{run}");
 }
+
+/// Ten problems of all classes, in Swedish and in English: the same problems in the same
+/// order with the same codes and places (the order compares the English text), the follow-on
+/// count in the help of both, and the GitHub summary in the chosen language.
+#[test]
+fn the_languages_differ_only_in_words() {
+    let model = util::Model::fixture("valid");
+    model.overlay(&util::fixture("ten-errors"));
+    let json = |lang: &str| {
+        let run = model.run_native(&["check", "--format", "json", "--lang", lang]);
+        run.expect_status(1);
+        serde_json::from_str::<Vec<serde_json::Value>>(&run.stdout).unwrap()
+    };
+    let (sv, en) = (json("sv"), json("en"));
+    let places = |diags: &[serde_json::Value]| -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| format!("{} {}:{}:{}", d["code"], d["file"], d["line"], d["column"]))
+            .collect()
+    };
+    assert_eq!(places(&sv), places(&en));
+    assert_eq!(sv.len(), 11);
+    for (s, e) in sv.iter().zip(&en) {
+        assert_ne!(s["message"], e["message"], "{s} {e}");
+    }
+    let github = model.run_native(&["check", "--format", "github"]);
+    assert!(
+        github.stdout.ends_with(
+            "::notice title=processkarta::11 fel, 0 varningar; rätta det första felet först, de senare kan bero på det; GitHub visar bara de första 10 av varje slag, kör `processkarta check` för att se alla\n"
+        ),
+        "{github}"
+    );
+    assert!(
+        github.stdout.contains("%0Ahjälp: Menar du `version`?\n"),
+        "{github}"
+    );
+}
