@@ -530,3 +530,10 @@ export-nothing-exported = { $errors } fel, { $warnings ->
     [one] 1 varning
    *[other] { $warnings } varningar
 }: inget exporterades
+serve-listening = visar webbplatsen på http://127.0.0.1:{ $port }/ (avsluta med Ctrl-C)
+serve-changed = ändrat: { $files } —{" "}
+serve-and-more = { $files } och { $n } till
+serve-built = byggde { $pages } sidor på { $ms } ms
+serve-rebuilt = byggde om på { $ms } ms ({ $pages } sidor)
+serve-errors = modellen har fel (kontrollerad på { $ms } ms): visar fortfarande den senaste fungerande webbplatsen
+serve-errors-no-site = modellen har fel (kontrollerad på { $ms } ms), och det finns ännu ingen fungerande webbplats att visa
