@@ -256,6 +256,7 @@ nesting-too-deep-help = a model needs only a few levels: lane, steps, step, next
 
 a-and-b = { $a } and { $b }
 book-toml = book.toml: { $why }
+book-toml-syntax = book.toml: { $why }
 book-toml-missing-key-help = add the missing key (see FORMAT.md)
 book-toml-help = see FORMAT.md for the keys of book.toml and their values
 accessibility-missing-key = book.toml: [accessibility] has no `{ $key }`

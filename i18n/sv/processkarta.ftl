@@ -260,6 +260,7 @@ nesting-too-deep-help = En modell behöver bara några få nivåer: part, `steps
 
 a-and-b = { $a } och { $b }
 book-toml = book.toml: { $why }
+book-toml-syntax = book.toml är inte giltig TOML. TOML-läsaren säger (på engelska): { $why }
 book-toml-missing-key-help = Lägg till nyckeln som saknas (se FORMAT.md).
 book-toml-help = Se FORMAT.md för nycklarna i book.toml och deras värden.
 accessibility-missing-key = book.toml: `{ $key }` saknas under [accessibility].

@@ -44,13 +44,17 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
             } else {
                 msg!("book-toml-help")
             };
+            let why = super::yaml::plain_message(&message);
+            // What the TOML reader says of a syntax error exists only in English.
+            let text = if why.id() == "verbatim" {
+                msg!("book-toml-syntax", why = why)
+            } else {
+                msg!("book-toml", why = why)
+            };
             diags.push(
-                Diagnostic::error(
-                    Code::BookToml,
-                    msg!("book-toml", why = super::yaml::plain_message(&message)),
-                )
-                .at(Span::new(id, span))
-                .help(help),
+                Diagnostic::error(Code::BookToml, text)
+                    .at(Span::new(id, span))
+                    .help(help),
             );
             None
         }
