@@ -3,6 +3,8 @@
 //! The library never prints and never stops at the first problem: every stage pushes
 //! [`Diagnostic`]s into a list, and the command line decides how to show them.
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::source::{SourceFile, SourceMap, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::{self, Files};
@@ -127,13 +129,13 @@ pub struct Diagnostic {
     /// The rule that was broken.
     pub code: Code,
     /// One line saying what is wrong.
-    pub message: String,
+    pub message: Msg,
     /// Where: the offending value, or `None` for a problem of the whole model.
     pub span: Option<Span>,
     /// A short text shown under the marked source.
-    pub label: Option<String>,
+    pub label: Option<Msg>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
     /// Set on a problem that only follows from another one (a step missing because its file
     /// could not be read): [`fold`] drops it and counts it at its cause.
     pub follows: Option<Cause>,
@@ -169,11 +171,11 @@ pub enum Class {
 
 impl Diagnostic {
     /// A new error.
-    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, message: Msg) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             span: None,
             label: None,
             help: None,
@@ -183,7 +185,7 @@ impl Diagnostic {
     }
 
     /// A new warning.
-    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, message: Msg) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -197,14 +199,14 @@ impl Diagnostic {
     }
 
     /// Sets the text shown under the marked source.
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Msg) -> Diagnostic {
+        self.label = Some(label);
         self
     }
 
     /// Sets how to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Diagnostic {
+        self.help = Some(help);
         self
     }
 
@@ -212,6 +214,21 @@ impl Diagnostic {
     pub fn follows(mut self, cause: Option<Cause>) -> Diagnostic {
         self.follows = cause;
         self
+    }
+
+    /// The help in `lang`, with the count of folded follow-on problems after it (see
+    /// [`fold`]).
+    pub fn help_text(&self, lang: Lang) -> Option<String> {
+        let help = self.help.as_ref().map(|h| h.text(lang));
+        if self.folded == 0 {
+            return help;
+        }
+        let note = msg!("follow-on-problems", n = self.folded).text(lang);
+        Some(match help {
+            Some(h) if h.ends_with(['.', '?', '!']) => format!("{h} {note}"),
+            Some(h) => format!("{h}. {note}"),
+            None => note,
+        })
     }
 
     /// True for errors.
@@ -258,7 +275,7 @@ impl Code {
 }
 
 /// Drops every problem that follows from another one and counts it at its cause, whose help
-/// then says how many problems are not reported until it is fixed. A follow-on whose cause
+/// then says how many problems are not reported until it is fixed ([`Diagnostic::help_text`]). A follow-on whose cause
 /// is not in the list is kept.
 pub fn fold(diagnostics: &mut Vec<Diagnostic>) {
     use std::collections::HashMap;
@@ -288,25 +305,16 @@ pub fn fold(diagnostics: &mut Vec<Diagnostic>) {
     });
     for d in diagnostics.iter_mut() {
         d.follows = None;
-        let Some(n) = counts.remove(&d.cause()) else {
-            continue;
-        };
-        d.folded = n;
-        let note = match n {
-            1 => "1 follow-on problem is not reported until this is fixed".to_string(),
-            n => format!("{n} follow-on problems are not reported until this is fixed"),
-        };
-        d.help = Some(match d.help.take() {
-            Some(h) if h.ends_with(['.', '?', '!']) => format!("{h} {note}"),
-            Some(h) => format!("{h}. {note}"),
-            None => note,
-        });
+        if let Some(n) = counts.remove(&d.cause()) {
+            d.folded = n;
+        }
     }
 }
 
 /// Sorts diagnostics so that causes come first: by [`Class`] (syntax, model, graph,
 /// guidance, other errors, warnings), then by file, position and code, so output does not
-/// depend on rule order.
+/// depend on rule order. Messages compare in English, so the order is the same in every
+/// language.
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
     diagnostics.sort_by_cached_key(|d| {
         (
@@ -314,7 +322,7 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
             d.span.map(|s| sources.get(s.file).name.clone()),
             d.span.map(|s| s.start),
             d.code,
-            d.message.clone(),
+            d.message.text(Lang::En),
         )
     });
 }
@@ -324,14 +332,14 @@ pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
 struct Located<'a> {
     severity: Severity,
     code: &'static str,
-    message: Cow<'a, str>,
+    message: String,
     file: Option<Cow<'a, str>>,
     line: Option<usize>,
     column: Option<usize>,
-    help: Option<Cow<'a, str>>,
+    help: Option<String>,
 }
 
-fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
+fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap, lang: Lang) -> Located<'a> {
     let (file, line, column) = match d.span {
         Some(span) => {
             let f = sources.get(span.file);
@@ -343,11 +351,11 @@ fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
     Located {
         severity: d.severity,
         code: d.code.as_str(),
-        message: escape_control(&d.message),
+        message: escape_control(&d.message.text(lang)).into_owned(),
         file,
         line,
         column,
-        help: d.help.as_deref().map(escape_control),
+        help: d.help_text(lang).map(|h| escape_control(&h).into_owned()),
     }
 }
 
@@ -415,11 +423,8 @@ fn cap_per_file<'a>(
 }
 
 /// The line that stands for the problems of a file left out by [`cap_per_file`].
-fn omitted_line(file: &str, n: usize) -> String {
-    format!(
-        "… and {n} more in {}, not shown (fix the ones above first; `processkarta check --format json` lists them all)",
-        escape_control(file)
-    )
+fn omitted_line(file: &str, n: usize, lang: Lang) -> String {
+    msg!("omitted-problems", n = n, file = escape_control(file)).text(lang)
 }
 
 /// The lines of one marked range, as the human format shows them: control characters
@@ -600,7 +605,12 @@ impl<'a> Files<'a> for Excerpt {
 /// At most [`MAX_PER_FILE`] problems per file are printed, each source line at most
 /// [`MAX_LINE_CHARS`] characters around its marker, and control characters in file names,
 /// sources and messages are escaped.
-pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    color: bool,
+    lang: Lang,
+) -> String {
     let config = term::Config::default();
     let (shown, omitted) = cap_per_file(diagnostics, sources);
     let mut out = String::new();
@@ -610,7 +620,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(escape_control(&d.message));
+        .with_message(escape_control(&d.message.text(lang)));
         let excerpt = match d.span {
             Some(span) => Excerpt::new(sources.get(span.file), span.range()),
             None => Excerpt {
@@ -625,12 +635,13 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
         if d.span.is_some() {
             let mut label = Label::primary((), excerpt.range.clone());
             if let Some(text) = &d.label {
-                label = label.with_message(escape_control(text));
+                label = label.with_message(escape_control(&text.text(lang)));
             }
             cs = cs.with_labels(vec![label]);
         }
-        if let Some(help) = &d.help {
-            cs = cs.with_notes(vec![format!("help: {}", escape_control(help))]);
+        if let Some(help) = d.help_text(lang) {
+            let help_word = msg!("help").text(lang);
+            cs = cs.with_notes(vec![format!("{help_word}: {}", escape_control(&help))]);
         }
         if color {
             let mut buf = term::termcolor::Buffer::ansi();
@@ -642,15 +653,18 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool
         }
     }
     for (file, n) in omitted {
-        out.push_str(&omitted_line(&file, n));
+        out.push_str(&omitted_line(&file, n, lang));
         out.push('\n');
     }
     out
 }
 
 /// Renders diagnostics as a JSON array, one object per diagnostic.
-pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
-    let located: Vec<Located> = diagnostics.iter().map(|d| locate(d, sources)).collect();
+pub fn render_json(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
+    let located: Vec<Located> = diagnostics
+        .iter()
+        .map(|d| locate(d, sources, lang))
+        .collect();
     let mut s = serde_json::to_string_pretty(&located).unwrap_or_else(|_| "[]".into());
     s.push('\n');
     s
@@ -668,11 +682,12 @@ pub const GITHUB_ANNOTATIONS_SHOWN: usize = 10;
 /// GitHub lists it with the annotations in the pull request, where reviewers look, and counts
 /// notices apart from errors and warnings, so it is shown even when there are more problems
 /// than the [`GITHUB_ANNOTATIONS_SHOWN`] annotations of each kind that GitHub shows.
-pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let mut out = String::new();
     let (shown, omitted) = cap_per_file(diagnostics, sources);
+    let help_word = msg!("help").text(lang);
     for d in shown {
-        let l = locate(d, sources);
+        let l = locate(d, sources, lang);
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -684,10 +699,9 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             props.push(format!("col={col}"));
         }
         props.push(format!("title={}", d.code.as_str()));
-        let mut message = l.message.into_owned();
+        let mut message = l.message;
         if let Some(help) = &l.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&format!("\n{help_word}: {help}"));
         }
         out.push_str(&format!(
             "::{kind} {}::{}\n",
@@ -699,39 +713,29 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
         out.push_str(&format!(
             "::notice file={}::{}\n",
             escape_property(&escape_control(&file)),
-            escape_data(&omitted_line(&file, n))
+            escape_data(&omitted_line(&file, n, lang))
         ));
     }
     if !diagnostics.is_empty() {
         out.push_str(&format!(
             "::notice title=processkarta::{}\n",
-            escape_data(&summary(diagnostics))
+            escape_data(&summary(diagnostics, lang))
         ));
     }
     out
 }
 
 /// One line with the counts of errors and warnings, for the end of the GitHub output.
-fn summary(diagnostics: &[Diagnostic]) -> String {
+fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let (errors, warnings) = count(diagnostics);
-    let mut s = format!(
-        "{}, {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
-    );
+    let mut s = msg!("summary-counts", errors = errors, warnings = warnings).text(lang);
     if errors > 1 {
-        s.push_str("; fix the first error first, later ones may follow from it");
+        s.push_str(&msg!("summary-fix-first").text(lang));
     }
     if errors > GITHUB_ANNOTATIONS_SHOWN || warnings > GITHUB_ANNOTATIONS_SHOWN {
-        s.push_str(&format!(
-            "; GitHub shows only the first {GITHUB_ANNOTATIONS_SHOWN} of each kind, run `processkarta check` to see all"
-        ));
+        s.push_str(&msg!("summary-github-limit", shown = GITHUB_ANNOTATIONS_SHOWN).text(lang));
     }
     s
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn escape_data(s: &str) -> String {
@@ -774,24 +778,31 @@ mod tests {
     #[test]
     fn follow_ons_are_counted_at_the_first_cause_of_a_chain() {
         let at = |n: usize| Span::new(FileId(0), n..n);
-        let cause = Diagnostic::error(Code::YamlSyntax, "cause").at(at(1));
-        let middle = Diagnostic::error(Code::WrongType, "middle")
+        let text = |t: &str| msg!("verbatim", text = t);
+        let cause = Diagnostic::error(Code::YamlSyntax, text("cause")).at(at(1));
+        let middle = Diagnostic::error(Code::WrongType, text("middle"))
             .at(at(2))
             .follows(Some(cause.cause()));
-        let last = Diagnostic::error(Code::UnknownStep, "last")
+        let last = Diagnostic::error(Code::UnknownStep, text("last"))
             .at(at(3))
             .follows(Some(middle.cause()));
-        let orphan = Diagnostic::error(Code::Unreachable, "kept")
+        let orphan = Diagnostic::error(Code::Unreachable, text("kept"))
             .at(at(4))
-            .follows(Some(Diagnostic::error(Code::TooLarge, "absent").cause()));
+            .follows(Some(
+                Diagnostic::error(Code::TooLarge, text("absent")).cause(),
+            ));
         let mut diags = vec![last, orphan, middle, cause];
         fold(&mut diags);
-        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["kept", "cause"]);
+        let messages: Vec<Msg> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(messages, [text("kept"), text("cause")]);
         assert_eq!(diags[1].folded, 2);
         assert_eq!(
-            diags[1].help.as_deref(),
+            diags[1].help_text(Lang::En).as_deref(),
             Some("2 follow-on problems are not reported until this is fixed")
+        );
+        assert_eq!(
+            diags[1].help_text(Lang::Sv).as_deref(),
+            Some("2 följdfel visas inte förrän det här är rättat.")
         );
         assert!(diags.iter().all(|d| d.follows.is_none()));
         assert_eq!(diags[1].class(), Class::Syntax);

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod model;

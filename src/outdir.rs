@@ -7,6 +7,8 @@
 //! whatever the flags: the file system's root, the user's home, the model folder and every
 //! folder above it, the model's source folders and its theme, and hidden folders.
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
@@ -26,14 +28,27 @@ pub struct Refusal {
     /// The folder or file as the user named it.
     pub path: PathBuf,
     /// What is wrong with it, as the end of "refusing to replace X: …".
-    pub why: String,
+    pub why: Msg,
     /// How to proceed.
-    pub help: String,
+    pub help: Msg,
 }
 
+impl Refusal {
+    /// "refusing to use X: why" in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        msg!(
+            "refusing-to-use",
+            path = self.path.display().to_string(),
+            why = self.why.clone()
+        )
+        .text(lang)
+    }
+}
+
+/// In English; the command line prints [`Refusal::text`] in the chosen language.
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "refusing to use {}: {}", self.path.display(), self.why)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -97,38 +112,32 @@ pub fn check_build_place(dir: &Path, protected: &Protected) -> Result<PathBuf, R
 /// hidden folder, and not one of the places no output may touch.
 pub fn check_export_file(file: &Path, protected: &Protected) -> Result<PathBuf, Refusal> {
     let real = real_path(file);
-    let refuse_file = |why: String| Refusal {
+    let refuse_file = |why: Msg| Refusal {
         path: file.to_path_buf(),
         why,
-        help: "write the export to a new file outside the model's folders, e.g. `-o karta.bpmn`"
-            .into(),
+        help: msg!("export-refused-help"),
     };
     if real.is_dir() {
-        return Err(refuse_file("it is a folder, not a file".into()));
+        return Err(refuse_file(msg!("refused-is-a-folder")));
     }
     if let Ok(rel) = real.strip_prefix(&protected.root) {
         if rel.as_os_str().is_empty() || rel == Path::new("book.toml") {
-            return Err(refuse_file(
-                "it is the model's book.toml; the export would overwrite it".into(),
-            ));
+            return Err(refuse_file(msg!("refused-is-book-toml")));
         }
         if let Some(first) = first_component(rel) {
             if SOURCE_FOLDERS.contains(&first.as_str()) {
-                return Err(refuse_file(format!(
-                    "it lies in the model's source folder `{first}`, where it would overwrite \
-                     or add to the model"
+                return Err(refuse_file(msg!(
+                    "refused-in-source-folder",
+                    folder = &first
                 )));
             }
         }
     }
     if real.starts_with(&protected.theme) {
-        return Err(refuse_file("it lies in the model's theme folder".into()));
+        return Err(refuse_file(msg!("refused-in-theme")));
     }
     if let Some(hidden) = hidden_component(&real, protected) {
-        return Err(refuse_file(format!(
-            "it lies in the hidden folder `{hidden}` (such as .git), which holds settings and \
-             history"
-        )));
+        return Err(refuse_file(msg!("refused-in-hidden", folder = &hidden)));
     }
     Ok(real)
 }
@@ -144,70 +153,64 @@ pub fn marker_text<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-fn refuse(dir: &Path, why: String, protected: &Protected) -> Refusal {
+fn refuse(dir: &Path, why: Msg, protected: &Protected) -> Refusal {
     let suggestion = protected.root.join("book");
     Refusal {
         path: dir.to_path_buf(),
         why,
-        help: format!(
-            "a build replaces its whole folder, so give a new or empty folder, or one that \
-             `processkarta build` wrote before, such as {}",
-            suggestion.display()
+        help: msg!(
+            "build-refused-help",
+            suggestion = suggestion.display().to_string()
         ),
     }
 }
 
 /// Why no build may replace the folder at `real` wherever its contents, if it may not.
-fn forbidden_place(real: &Path, protected: &Protected) -> Option<String> {
+fn forbidden_place(real: &Path, protected: &Protected) -> Option<Msg> {
     if real.parent().is_none() {
-        return Some("it is the root of the file system".into());
+        return Some(msg!("refused-root"));
     }
     if protected.root.starts_with(real) {
         return Some(if real == protected.root {
-            "it is the model folder itself; the build would replace the model".into()
+            msg!("refused-model-folder")
         } else {
-            format!(
-                "it holds the model folder {}; the build would replace the model",
-                protected.root.display()
+            msg!(
+                "refused-holds-model",
+                model = protected.root.display().to_string()
             )
         });
     }
     if let Some(home) = &protected.home {
         if home.starts_with(real) {
             return Some(if real == home {
-                "it is your home folder".into()
+                msg!("refused-home")
             } else {
-                format!("it holds your home folder {}", home.display())
+                msg!("refused-holds-home", home = home.display().to_string())
             });
         }
     }
     if real.exists() && !real.is_dir() {
-        return Some("it is a file, not a folder".into());
+        return Some(msg!("refused-is-a-file"));
     }
     if let Ok(rel) = real.strip_prefix(&protected.root) {
         if let Some(first) = first_component(rel) {
             if SOURCE_FOLDERS.contains(&first.as_str()) {
-                return Some(format!(
-                    "it is, or lies inside, the model's source folder `{first}`"
-                ));
+                return Some(msg!("refused-source-folder", folder = &first));
             }
         }
     }
     if real.starts_with(&protected.theme) || protected.theme.starts_with(real) {
-        return Some("it is, holds or lies inside the model's theme folder".into());
+        return Some(msg!("refused-theme"));
     }
     if let Some(hidden) = hidden_component(real, protected) {
-        return Some(format!(
-            "it is, or lies inside, the hidden folder `{hidden}` (such as .git), which holds \
-             settings and history"
-        ));
+        return Some(msg!("refused-hidden", folder = &hidden));
     }
     None
 }
 
 /// Why the folder at `real` may not be replaced because of what it holds: anything but an
 /// earlier build's files. A missing folder, or one with no files in it, holds nothing.
-fn foreign_contents(real: &Path) -> Option<String> {
+fn foreign_contents(real: &Path) -> Option<Msg> {
     if !real.exists() {
         return None;
     }
@@ -220,7 +223,7 @@ fn foreign_contents(real: &Path) -> Option<String> {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => files.push(relative_name(e.path(), real)),
-            Err(e) => return Some(format!("its contents cannot be read ({e})")),
+            Err(e) => return Some(msg!("refused-unreadable", why = e.to_string())),
         }
     }
     if files.is_empty() {
@@ -228,13 +231,7 @@ fn foreign_contents(real: &Path) -> Option<String> {
     }
     let listed = match std::fs::read_to_string(real.join(MARKER)) {
         Ok(text) if text.starts_with(MARKER_HEADER) => text,
-        _ => {
-            return Some(format!(
-                "it is not empty and `processkarta build` did not write it (it has no {MARKER} \
-                 file); move what it holds elsewhere, or delete the folder yourself once you \
-                 are sure nothing in it is needed"
-            ))
-        }
+        _ => return Some(msg!("refused-not-a-build", marker = MARKER)),
     };
     let listed: std::collections::BTreeSet<&str> = listed.lines().skip(1).collect();
     let foreign: Vec<String> = files
@@ -246,20 +243,11 @@ fn foreign_contents(real: &Path) -> Option<String> {
     }
     let count = foreign.len();
     let shown: Vec<&str> = foreign.iter().take(5).map(String::as_str).collect();
-    let more = if count > shown.len() {
-        format!(" and {} more", count - shown.len())
-    } else {
-        String::new()
-    };
-    let (them, files) = if count == 1 {
-        ("it", "a file")
-    } else {
-        ("them", "files")
-    };
-    Some(format!(
-        "it holds {files} that `processkarta build` did not write ({}{more}); the build would \
-         delete {them}; move {them} out of the folder first",
-        shown.join(", "),
+    Some(msg!(
+        "refused-foreign-files",
+        n = count,
+        files = shown.join(", "),
+        more = count - shown.len()
     ))
 }
 
@@ -381,7 +369,12 @@ mod tests {
             (root.join("home-of-user/.ssh"), "hidden folder `.ssh`"),
         ] {
             let err = check_build_dir(&target, &p).unwrap_err();
-            assert!(err.why.contains(why), "{}: {}", target.display(), err.why);
+            assert!(
+                err.why.to_string().contains(why),
+                "{}: {}",
+                target.display(),
+                err.why
+            );
         }
         assert!(check_build_dir(&root.join("book"), &p).is_ok());
         assert!(check_build_dir(&root.join("home-of-user/site"), &p).is_ok());
@@ -400,7 +393,7 @@ mod tests {
         std::fs::write(site.join("steg/1.html"), "x").unwrap();
         let err = check_build_dir(&site, &p).unwrap_err();
         assert!(
-            err.why.contains("has no .processkarta-build"),
+            err.why.to_string().contains("has no .processkarta-build"),
             "{}",
             err.why
         );
@@ -413,7 +406,7 @@ mod tests {
         std::fs::write(site.join("steg/anteckning.txt"), "mine").unwrap();
         let err = check_build_dir(&site, &p).unwrap_err();
         assert!(
-            err.why.contains(
+            err.why.to_string().contains(
                 "holds a file that `processkarta build` did not write (steg/anteckning.txt)"
             ),
             "{}",
@@ -435,7 +428,12 @@ mod tests {
             (root.join("process"), "a folder"),
         ] {
             let err = check_export_file(&target, &p).unwrap_err();
-            assert!(err.why.contains(why), "{}: {}", target.display(), err.why);
+            assert!(
+                err.why.to_string().contains(why),
+                "{}: {}",
+                target.display(),
+                err.why
+            );
         }
         assert!(check_export_file(&root.join("karta.bpmn"), &p).is_ok());
         assert!(check_export_file(&dir.path().join("karta.bpmn"), &p).is_ok());

@@ -154,7 +154,8 @@ fn no_subcommand_prints_help() {
     let run = util::run_in(dir.path(), &[]);
     assert_ne!(run.status, 0);
     assert!(
-        run.stderr.contains("Usage: processkarta <COMMAND>"),
+        run.stderr
+            .contains("Usage: processkarta [OPTIONS] <COMMAND>"),
         "{run}"
     );
     assert!(run.stderr.contains("check"), "{run}");

@@ -138,3 +138,144 @@ fn every_code_has_a_rule_fixture() {
         );
     }
 }
+
+/// The human output of `check` in the fixtures' own language, Swedish (no `--lang`), is
+/// exactly `expect.sv` for the rules that have one.
+fn swedish(name: &str) {
+    let dir = util::fixture("rules").join(name);
+    let expect = std::fs::read_to_string(dir.join("expect.sv")).unwrap();
+    let model = Model::fixture("valid");
+    model.overlay(&dir);
+    let run = model.run_native(&["check"]);
+    assert_eq!(run.stderr, expect, "{run}");
+}
+
+#[test]
+fn swedish_e001_yaml_syntax() {
+    swedish("E001-yaml-syntax");
+}
+
+#[test]
+fn swedish_e031_unknown_step() {
+    swedish("E031-unknown-step");
+    // The README shows the same problem in Swedish, as check prints it.
+    let expect =
+        std::fs::read_to_string(util::fixture("rules").join("E031-unknown-step/expect.sv"))
+            .unwrap();
+    let problem = expect.split("\n\n").next().unwrap();
+    let readme = std::fs::read_to_string(util::repo().join("README.md")).unwrap();
+    assert!(
+        readme.contains(problem),
+        "README's Swedish example:\n{problem}"
+    );
+}
+
+#[test]
+fn swedish_e034_dead_end() {
+    swedish("E034-dead-end");
+}
+
+#[test]
+fn swedish_e050_missing_guidance() {
+    swedish("E050-missing-guidance");
+}
+
+#[test]
+fn swedish_w003_map_too_large() {
+    swedish("W003-map-too-large");
+}
+
+/// The first message of `check --format json` on the E031 fixture with `language` in
+/// book.toml set to `language` (or left out for `None`) and the extra arguments `args`.
+fn e031_message(language: Option<&str>, args: &[&str]) -> String {
+    let model = Model::fixture("valid");
+    model.overlay(&util::fixture("rules").join("E031-unknown-step"));
+    if let Some(language) = language {
+        let book = model.read("book.toml");
+        let book = book.replacen(
+            "[book]\n",
+            &format!("[book]\nlanguage = \"{language}\"\n"),
+            1,
+        );
+        model.write("book.toml", book);
+    }
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let run = model.run_native(&all);
+    run.expect_status(1);
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(diags[0]["code"], "E031", "{run}");
+    diags[0]["message"].as_str().unwrap().to_string()
+}
+
+const E031_EN: &str = "step 3 points to step 99, which does not exist";
+const E031_SV: &str = "Steg 3 pekar på steg 99, som inte finns.";
+
+#[test]
+fn book_language_chooses_the_language_and_lang_overrides_it() {
+    assert_eq!(e031_message(None, &[]), E031_SV, "the default language");
+    assert_eq!(e031_message(Some("sv"), &[]), E031_SV);
+    assert_eq!(e031_message(Some("en"), &[]), E031_EN);
+    assert_eq!(e031_message(Some("sv-FI"), &[]), E031_SV);
+    assert_eq!(
+        e031_message(Some("fi"), &[]),
+        E031_EN,
+        "an unknown language"
+    );
+    assert_eq!(e031_message(Some("en"), &["--lang", "sv"]), E031_SV);
+    assert_eq!(e031_message(Some("sv"), &["--lang", "en"]), E031_EN);
+    assert_eq!(e031_message(Some("sv"), &["--lang=en"]), E031_EN);
+}
+
+#[test]
+fn a_model_without_a_readable_book_toml_gets_swedish_unless_lang_says_otherwise() {
+    let model = Model::fixture("valid");
+    model.write("book.toml", "[book\ntitle = \"x\"\n");
+    let sv = model.run_native(&["check", "--format", "json"]);
+    sv.expect_status(1);
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&sv.stdout).unwrap();
+    assert_eq!(diags[0]["code"], "E010", "{sv}");
+    assert_eq!(
+        diags[0]["message"],
+        "book.toml är inte giltig TOML. TOML-läsaren säger (på engelska): unclosed table, expected `]`",
+        "{sv}"
+    );
+    assert_eq!(
+        diags[0]["help"], "Se FORMAT.md för nycklarna i book.toml och deras värden.",
+        "{sv}"
+    );
+    let en = model.run_native(&["--lang", "en", "check", "--format", "json"]);
+    let diags: Vec<serde_json::Value> = serde_json::from_str(&en.stdout).unwrap();
+    assert_eq!(
+        diags[0]["message"], "book.toml: unclosed table, expected `]`",
+        "{en}"
+    );
+    assert_eq!(
+        diags[0]["help"], "see FORMAT.md for the keys of book.toml and their values",
+        "{en}"
+    );
+}
+
+#[test]
+fn an_unknown_lang_is_a_usage_error_that_lists_both() {
+    let model = Model::fixture("valid");
+    let run = model.run_native(&["check", "--lang", "fi"]);
+    run.expect_status(2);
+    assert!(
+        run.stderr
+            .contains("invalid value 'fi' for '--lang <LANG>'\n  [possible values: sv, en]"),
+        "{run}"
+    );
+}
+
+#[test]
+fn help_says_what_decides_the_language() {
+    let run = Model::fixture("valid").run_native(&["--help"]);
+    run.expect_status(0);
+    let text = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Language: problems and reports are written in the model's language"),
+        "{run}"
+    );
+    assert!(text.contains("--lang <LANG>"), "{run}");
+}

@@ -78,7 +78,7 @@ fn the_workflow_checks_and_posts_the_diff_on_pull_requests() {
     );
     let diff = lines
         .iter()
-        .find(|l| l.starts_with("processkarta diff "))
+        .find(|l| l.starts_with("processkarta diff ") && l.contains("> remiss.md"))
         .expect("a diff step");
     assert!(diff.contains("--format markdown"), "{diff}");
     assert!(diff.ends_with("> remiss.md"), "{diff}");
@@ -98,12 +98,30 @@ fn the_workflow_checks_and_posts_the_diff_on_pull_requests() {
     );
     let attach = step(&wf, "Attach the drawing to the run");
     assert_eq!(attach["with"]["path"].as_str(), Some("diff.html"));
-    let link = step(&wf, "Link the drawing from the description");
+    // The comment's words come from processkarta, in the model's language, the link too.
+    let describe = step(&wf, "Describe the change");
     assert_eq!(
-        link["env"]["REPORT_URL"].as_str(),
+        describe["env"]["REPORT_URL"].as_str(),
         Some("${{ steps.report.outputs.artifact-url }}")
     );
-    assert!(link["run"].as_str().unwrap().contains(">> remiss.md"));
+    assert!(diff.contains("--review-url \"$REPORT_URL\""), "{diff}");
+    let order: Vec<&str> = wf["jobs"]["remiss"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    let at = |name: &str| order.iter().position(|n| *n == name).unwrap();
+    assert!(at("Attach the drawing to the run") < at("Describe the change"));
+    let summary = step(&wf, "Show the description in the run's summary");
+    assert_eq!(
+        summary["run"].as_str(),
+        Some("cat remiss.md >> \"$GITHUB_STEP_SUMMARY\"")
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("printf")),
+        "no sentence of the comment is written by the workflow: {lines:#?}"
+    );
     only_github_actions_and_plain_commands(&wf);
 }
 
@@ -728,8 +746,8 @@ fn the_workflow_commands_run_in_a_model_repository() {
         ran,
         [
             "processkarta check --format github --deny-warnings",
-            "processkarta diff \"origin/$BASE_REF\" HEAD --format markdown > remiss.md",
             "processkarta diff \"origin/$BASE_REF\" HEAD --format html -o diff.html",
+            "processkarta diff \"origin/$BASE_REF\" HEAD --format markdown --review-url \"$REPORT_URL\" > remiss.md",
             "processkarta build -o \"$RUNNER_TEMP/site\"",
         ]
     );
@@ -739,8 +757,11 @@ fn the_workflow_commands_run_in_a_model_repository() {
         "the renamed step is marked"
     );
     let remiss = std::fs::read_to_string(repo_dir.join("remiss.md")).unwrap();
-    assert!(remiss.starts_with("## Process changes:"), "{remiss}");
+    // The model of init is Swedish, and so is its comment; without an address of the
+    // drawing (REPORT_URL is not set here) there is no link.
+    assert!(remiss.starts_with("## Ändringar i processen:"), "{remiss}");
     assert!(remiss.contains("Utreder ärendet"), "{remiss}");
+    assert!(!remiss.contains("sida vid sida"), "{remiss}");
     for file in ["index.html", "kartor/oversikt.svg", "kartor/oversikt.pdf"] {
         assert!(runner.path().join("site").join(file).is_file(), "{file}");
     }

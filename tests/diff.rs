@@ -695,3 +695,149 @@ fn markdown_guidance_reads_as_text_one_row_per_step() {
     let md = m.run(&["diff", "base", "one-word", "--format", "markdown"]);
     assert!(md.stdout.contains("| 1 word added, 0 removed: "), "{md}");
 }
+
+/// The text and Markdown reports of the same pair in the model's language (Swedish, no
+/// `--lang`) and in English (`--lang en`), each pinned whole.
+#[test]
+fn reports_in_the_models_language_and_in_english() {
+    let m = fixtures();
+    let report = |args: &[&str]| {
+        let mut all = vec!["diff", "base", "step-inserted"];
+        all.extend(args);
+        let run = m.run_native(&all);
+        run.expect_status(0);
+        assert!(run.stderr.is_empty(), "{run}");
+        run.stdout
+    };
+    let sv_text = "\
+processkarta diff: base → step-inserted
+
+Översiktskarta: Diffmodell
+  + steg 5 \"Bokar tid för bedömning\" är nytt hos Regionen (task)
+  ~ steg 5 → 6 \"Medicinsk bedömning\" har numrerats om
+  ~ steg 6 → 7 \"Gemensam konsultation\" har numrerats om
+  ~ steg 7 → 8 \"Klar\" har numrerats om
+  - borttagen pil 4 \"Utredning\" → 5 \"Medicinsk bedömning\"
+  + ny pil 4 \"Utredning\" → 5 \"Bokar tid för bedömning\"
+  + ny pil 5 \"Bokar tid för bedömning\" → 6 \"Medicinsk bedömning\"
+  (borttagna steg och pilar har sina gamla nummer)
+
+Handläggarstöd
+  + steg/5-bokar-tid.md (steg 5): nytt, 6 ord
+
+8 ändringar: 4 ändringar av steg, 3 ändringar av pilar, 1 handläggarstöd
+";
+    assert_eq!(report(&[]), sv_text);
+    assert_eq!(report(&["--lang", "sv"]), sv_text);
+    let sv_markdown = "\
+## Ändringar i processen: `base` → `step-inserted`
+
+**8 ändringar**: 4 ändringar av steg, 3 ändringar av pilar, 1 handläggarstöd.
+
+### Översiktskarta: Diffmodell
+
+| Steg | Rubrik | Ändring |
+|---|---|---|
+| **5** | Bokar tid för bedömning | **nytt** hos *Regionen* (`task`) |
+| 5 → **6** | Medicinsk bedömning | **numrerat om** |
+| 6 → **7** | Gemensam konsultation | **numrerat om** |
+| 7 → **8** | Klar | **numrerat om** |
+
+| Pil | Etikett | Ändring |
+|---|---|---|
+| **4** Utredning → **5** Medicinsk bedömning |  | **borttagen** |
+| **4** Utredning → **5** Bokar tid för bedömning |  | **ny** |
+| **5** Bokar tid för bedömning → **6** Medicinsk bedömning |  | **ny** |
+
+_Borttagna steg och pilar har sina gamla nummer._
+
+### Handläggarstöd
+
+| Steg | Sida | Ändring |
+|---|---|---|
+| **5** | `steg/5-bokar-tid.md` | **ny**, 6 ord |
+";
+    assert_eq!(report(&["--format", "markdown"]), sv_markdown);
+    let en_text = "\
+processkarta diff: base → step-inserted
+
+Overview: Diffmodell
+  + step 5 \"Bokar tid för bedömning\" added in Regionen (task)
+  ~ step 5 → 6 \"Medicinsk bedömning\" renumbered
+  ~ step 6 → 7 \"Gemensam konsultation\" renumbered
+  ~ step 7 → 8 \"Klar\" renumbered
+  - arrow 4 \"Utredning\" → 5 \"Medicinsk bedömning\"
+  + arrow 4 \"Utredning\" → 5 \"Bokar tid för bedömning\"
+  + arrow 5 \"Bokar tid för bedömning\" → 6 \"Medicinsk bedömning\"
+  (removed steps and arrows carry their old numbers)
+
+Guidance
+  + steg/5-bokar-tid.md (step 5): added, 6 words
+
+8 changes: 4 step changes, 3 arrow changes, 1 guidance page
+";
+    assert_eq!(report(&["--lang", "en"]), en_text);
+    let en_markdown = report(&["--lang", "en", "--format", "markdown"]);
+    assert!(
+        en_markdown.starts_with("## Process changes: `base` → `step-inserted`\n\n**8 changes**: 4 step changes, 3 arrow changes, 1 guidance page.\n"),
+        "{en_markdown}"
+    );
+    assert!(en_markdown.contains("| **5** | `steg/5-bokar-tid.md` | **added**, 6 words |\n"));
+}
+
+/// New and resolved problems are listed in the report's language, in the words of `check`.
+#[test]
+fn problems_in_the_report_are_in_its_language() {
+    let m = fixtures();
+    let run = m.run_native(&["diff", "base", "with-errors"]);
+    run.expect_status(0);
+    assert!(
+        run.stdout.contains(
+            "obs: with-errors har 2 fel. Den jämförs så långt den gick att läsa (kör `processkarta check` för detaljer).\n"
+        ),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains(
+            "  + nytt fel E031 i process/team.yaml:6: Steg 6 pekar på steg 99, som inte finns.\n"
+        ),
+        "{run}"
+    );
+    assert!(run.stderr.starts_with("fel i with-errors:\n"), "{run}");
+    let en = m.run_native(&["diff", "base", "with-errors", "--lang", "en"]);
+    assert!(
+        en.stdout.contains(
+            "  + new error E031 at process/team.yaml:6: step 6 points to step 99, which does not exist\n"
+        ),
+        "{en}"
+    );
+}
+
+/// `--review-url` ends the Markdown report with a link to the review page, in the report's
+/// language; an empty address (no drawing attached) adds nothing.
+#[test]
+fn the_review_link_closes_the_comment_in_its_language() {
+    let m = fixtures();
+    let args = ["diff", "base", "step-renamed", "--format", "markdown"];
+    let plain = m.run_native(&args);
+    plain.expect_status(0);
+    let with = |url: &str, lang: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--review-url", url]);
+        all.extend(lang);
+        let run = m.run_native(&all);
+        run.expect_status(0);
+        run.stdout
+    };
+    assert_eq!(
+        with("https://example.test/artifacts/7 (x)", &[]),
+        format!(
+            "{}\n[De ändrade kartorna sida vid sida](https://example.test/artifacts/7%20%28x%29) (diff.html: ladda ned filen, packa upp den och öppna den i en webbläsare)\n",
+            plain.stdout
+        )
+    );
+    assert!(with("https://example.test/a", &["--lang", "en"]).ends_with(
+        "\n[The changed maps side by side](https://example.test/a) (diff.html: download, unzip and open it in a browser)\n"
+    ));
+    assert_eq!(with("", &[]), plain.stdout);
+}

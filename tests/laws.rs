@@ -225,6 +225,28 @@ fn diff_reports_citations_and_law_changes() {
         ~ law sol: Socialtjänstlagen (2025:400)\n      \
         change added: 2027-01-01: Skyldighet att delta i SIP (förslag)\n";
     assert!(run.stdout.contains(want), "{run}");
+    // In the model's language, Swedish, without --lang.
+    let sv = new.run_native(&["diff", old.path().to_str().unwrap(), "."]);
+    sv.expect_status(0);
+    let want = "Lagrum\n  \
+        + steg 6 (steg/6-gemensam-konsultation.md) hänvisar till 11 kap. 2 § Socialtjänstlagen (2025:400)\n  \
+        - steg 6 (steg/6-gemensam-konsultation.md) hänvisar inte längre till 11 kap. 1 § Socialtjänstlagen (2025:400)\n  \
+        ~ lag sol: Socialtjänstlagen (2025:400)\n      \
+        ny ändring: 2027-01-01: Skyldighet att delta i SIP (förslag)\n";
+    assert!(sv.stdout.contains(want), "{sv}");
+    // The JSON keeps its English words: it is data.
+    let json = new.run_native(&[
+        "diff",
+        old.path().to_str().unwrap(),
+        ".",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.stdout
+            .contains("\"change added: 2027-01-01: Skyldighet att delta i SIP (förslag)\""),
+        "{json}"
+    );
 }
 
 #[test]

@@ -211,7 +211,7 @@ proptest! {
         let dir = util::tempdir();
         write_model(&spec, dir.path());
         let checked = processkarta::check_model(dir.path()).unwrap();
-        let shown = processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false);
+        let shown = processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false, processkarta::i18n::Lang::En);
         // A large random model may well not fit A3 (W003); nothing else may be reported.
         prop_assert!(
             checked.diagnostics.iter().all(|d| d.code.as_str() == "W003"),

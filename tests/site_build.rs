@@ -12,14 +12,23 @@ type Files = BTreeMap<String, Vec<u8>>;
 /// Builds a model in memory through the library.
 fn build(root: &std::path::Path) -> Files {
     let checked = processkarta::check_model(root).unwrap();
-    let shown =
-        processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false);
+    let shown = processkarta::diagnostic::render_human(
+        &checked.diagnostics,
+        &checked.model.sources,
+        false,
+        processkarta::i18n::Lang::En,
+    );
     assert!(!checked.has_errors(), "{shown}");
     match processkarta::render::render(&checked.model) {
         Ok(out) => out.files,
         Err(diags) => panic!(
             "{}",
-            processkarta::diagnostic::render_human(&diags, &checked.model.sources, false)
+            processkarta::diagnostic::render_human(
+                &diags,
+                &checked.model.sources,
+                false,
+                processkarta::i18n::Lang::En
+            )
         ),
     }
 }

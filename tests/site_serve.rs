@@ -42,9 +42,15 @@ impl Drop for Server {
     }
 }
 
+/// Starts serve on the model, speaking English.
 fn start(model: &Model) -> Server {
+    start_in(model, "en")
+}
+
+/// Starts serve on the model with `--lang lang`.
+fn start_in(model: &Model, lang: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_processkarta"))
-        .args(["serve", ".", "--port", "0"])
+        .args(["--lang", lang, "serve", ".", "--port", "0"])
         .current_dir(model.path())
         .env("NO_COLOR", "1")
         .stderr(Stdio::piped())
@@ -408,6 +414,36 @@ fn serve_logs_what_changed_and_shows_diagnostics_in_check_order() {
         line.starts_with("changed: handlaggarstod/begrepp.md, process/team.yaml — the model has errors (checked in ")
             || line.starts_with("changed: process/team.yaml — the model has errors (checked in ")
             || line.starts_with("changed: handlaggarstod/begrepp.md — the model has errors (checked in "),
+        "{line}"
+    );
+}
+
+#[test]
+fn serve_logs_in_the_chosen_language() {
+    let model = Model::fixture("valid");
+    let server = start_in(&model, "sv");
+    server.wait_for_line("the first build", |l| {
+        l.starts_with("byggde ") && l.contains(" sidor på ")
+    });
+    server.wait_for_line("where it listens", |l| {
+        l.starts_with("visar webbplatsen på http://127.0.0.1:")
+            && l.ends_with("/ (avsluta med Ctrl-C)")
+    });
+    // As in the test above: the watcher has its first look before the edit.
+    let v0 = reload_state(server.port)["version"].as_u64();
+    assert!(v0.is_some());
+    std::thread::sleep(Duration::from_millis(200));
+    model.write(
+        "process/team.yaml",
+        "name: Team\nshared: true\nsteps:\n  - nr: 6\n    title: [\n",
+    );
+    let line = server.wait_for_line("the failed rebuild", |l| l.starts_with("ändrat: "));
+    assert!(
+        line.starts_with("ändrat: process/team.yaml — modellen har fel (kontrollerad på "),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(" ms): visar fortfarande den senaste fungerande webbplatsen"),
         "{line}"
     );
 }

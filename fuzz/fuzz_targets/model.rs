@@ -51,8 +51,10 @@ fuzz_target!(|data: &[u8]| {
         std::fs::write(root.join(format!("handlaggarstod/steg/{nr}-x.md")), "## Syfte\n").unwrap();
     }
     let Ok(checked) = processkarta::check_model(root) else { return };
-    let _ = processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false);
-    let _ = processkarta::diagnostic::render_json(&checked.diagnostics, &checked.model.sources);
+    for lang in processkarta::i18n::Lang::ALL {
+        let _ = processkarta::diagnostic::render_human(&checked.diagnostics, &checked.model.sources, false, lang);
+        let _ = processkarta::diagnostic::render_json(&checked.diagnostics, &checked.model.sources, lang);
+    }
     if !checked.has_errors() {
         let _ = processkarta::render::render(&checked.model);
         for target in [

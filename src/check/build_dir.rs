@@ -15,8 +15,8 @@ pub(super) fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let refused = match outdir::check_build_place(&dir, &protected) {
         Ok(real) if !real.starts_with(protected.root()) => Refusal {
             path: dir,
-            why: "it leads out of the model folder through a symbolic link".into(),
-            help: "make build-dir a real folder inside the model, e.g. build-dir = \"book\"".into(),
+            why: crate::msg!("build-dir-outside"),
+            help: crate::msg!("build-dir-outside-help"),
         },
         Ok(_) => return,
         Err(r) => r,
@@ -29,9 +29,10 @@ pub fn refusal(model: &Model, refusal: &Refusal) -> Diagnostic {
     let build_dir = &model.book.build_dir;
     let mut d = Diagnostic::error(
         Code::BuildDirRefused,
-        format!(
-            "book.toml: refusing to build into `{build_dir}`: {}",
-            refusal.why
+        crate::msg!(
+            "build-dir-refused",
+            dir = build_dir,
+            why = refusal.why.clone()
         ),
     )
     .help(refusal.help.clone());
@@ -40,12 +41,13 @@ pub fn refusal(model: &Model, refusal: &Refusal) -> Diagnostic {
         Some(range) => {
             d = d
                 .at(Span::new(book.expect("found above"), range))
-                .label("this folder")
+                .label(crate::msg!("build-dir-refused-label"))
         }
         None => {
-            d.message = format!(
-                "book.toml: refusing to build into `{build_dir}` (the default build-dir): {}",
-                refusal.why
+            d.message = crate::msg!(
+                "build-dir-refused-default",
+                dir = build_dir,
+                why = refusal.why.clone()
             );
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{MapId, Model, ProcessMap, StepKind};
+use crate::msg;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, Reversed};
@@ -16,8 +17,8 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         MapId::Sub(id) => Some(id.as_str()),
     };
     let where_ = match sub {
-        None => "the overview".to_string(),
-        Some(id) => format!("sub-process `{id}`"),
+        None => msg!("where-overview"),
+        Some(id) => msg!("where-subprocess", id = id),
     };
     let incomplete = model.losses.map(sub);
     // A field left out of a step (a wrong `next` or `kind`) explains its own rules.
@@ -47,36 +48,31 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                         diags.push(
                             Diagnostic::error(
                                 Code::DuplicateArrow,
-                                format!("step {} has two arrows to step {}", step.nr, edge.to),
+                                msg!("duplicate-arrow", from = step.nr, to = edge.to),
                             )
                             .at(edge.span)
-                            .help("remove one of them"),
+                            .help(msg!("duplicate-arrow-help")),
                         );
                     }
                 }
                 None => {
                     broken_exit.push(i);
                     let help = match &map.id {
-                        MapId::Overview => format!(
-                            "the overview has steps {}; sub-process steps cannot be targets here",
-                            ranges(map)
-                        ),
-                        MapId::Sub(_) => format!(
-                            "this sub-process has steps {}; the way back to the overview is an `end` step",
-                            ranges(map)
-                        ),
+                        MapId::Overview => {
+                            msg!("unknown-step-help-overview", steps = ranges(map))
+                        }
+                        MapId::Sub(_) => {
+                            msg!("unknown-step-help-subprocess", steps = ranges(map))
+                        }
                     };
                     broken.push((i, edge.to, diags.len()));
                     diags.push(
                         Diagnostic::error(
                             Code::UnknownStep,
-                            format!(
-                                "step {} points to step {}, which does not exist",
-                                step.nr, edge.to
-                            ),
+                            msg!("unknown-step", from = step.nr, to = edge.to),
                         )
                         .at(edge.span)
-                        .label("no such step")
+                        .label(msg!("unknown-step-label"))
                         .help(help)
                         .follows(model.lost_step(edge.to)),
                     );
@@ -85,19 +81,16 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         }
         match step.kind {
             StepKind::End if !step.next.is_empty() => diags.push(
-                Diagnostic::error(
-                    Code::EndWithNext,
-                    format!("end step {} has outgoing arrows", step.nr),
-                )
-                .at(step.next[0].span)
-                .help("remove `next`, or change `kind: end` to `kind: task`"),
+                Diagnostic::error(Code::EndWithNext, msg!("end-with-next", step = step.nr))
+                    .at(step.next[0].span)
+                    .help(msg!("end-with-next-help")),
             ),
             StepKind::End => {}
             _ if step.written().is_empty() => diags.push(
-                Diagnostic::error(Code::DeadEnd, format!("step {} leads nowhere", step.nr))
+                Diagnostic::error(Code::DeadEnd, msg!("dead-end", step = step.nr))
                     .at(step.span)
-                    .label("no `next`")
-                    .help("add `next:` with the following step, or make it `kind: end`")
+                    .label(msg!("dead-end-label"))
+                    .help(msg!("dead-end-help"))
                     .follows(field(step.nr.local, "next").or(field(step.nr.local, "kind"))),
             ),
             _ => {}
@@ -105,10 +98,13 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         if step.kind == StepKind::Vagval {
             if step.next.len() < 2 {
                 diags.push(
-                    Diagnostic::error(Code::VagvalTooFewArrows, format!("vägval {} has {} outgoing arrow(s); a choice needs at least two", step.nr, step.next.len()))
-                        .at(step.span)
-                        .help("add the other answer as `- {to: <nr>, label: Nej}`, or make the step a task")
-                        .follows(field(step.nr.local, "next")),
+                    Diagnostic::error(
+                        Code::VagvalTooFewArrows,
+                        msg!("vagval-too-few-arrows", step = step.nr, n = step.next.len()),
+                    )
+                    .at(step.span)
+                    .help(msg!("vagval-too-few-arrows-help"))
+                    .follows(field(step.nr.local, "next")),
                 );
             }
             // Suggest the answers not yet used, so two arrows are not told to take the same.
@@ -117,16 +113,15 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 .filter(|l| !step.next.iter().any(|e| e.label.as_deref() == Some(*l)));
             for edge in step.next.iter().filter(|e| e.label.is_none()) {
                 let help = match free.next() {
-                    Some(label) => format!("write it as `{{to: {}, label: {label}}}` so readers see which answer leads there", edge.to.local),
-                    None => format!("write it as `{{to: {}, label: …}}` with the answer that leads there, different from the other arrows' labels", edge.to.local),
+                    Some(label) => {
+                        msg!("vagval-unlabelled-help", to = edge.to.local, label = label)
+                    }
+                    None => msg!("vagval-unlabelled-help-taken", to = edge.to.local),
                 };
                 diags.push(
                     Diagnostic::error(
                         Code::VagvalUnlabelled,
-                        format!(
-                            "the arrow from vägval {} to step {} has no label",
-                            step.nr, edge.to
-                        ),
+                        msg!("vagval-unlabelled", from = step.nr, to = edge.to),
                     )
                     .at(edge.span)
                     .help(help),
@@ -137,9 +132,9 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
 
     if map.steps.is_empty() {
         diags.push(
-            Diagnostic::error(Code::NoStart, format!("{where_} has no steps"))
+            Diagnostic::error(Code::NoStart, msg!("no-steps", map = where_))
                 .at(map.title_span)
-                .help("add steps, the first with `kind: start`")
+                .help(msg!("no-steps-help"))
                 .follows(incomplete),
         );
         return;
@@ -149,9 +144,9 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
     let ends: Vec<usize> = indices(map, StepKind::End);
     if starts.is_empty() {
         diags.push(
-            Diagnostic::error(Code::NoStart, format!("{where_} has no start step"))
+            Diagnostic::error(Code::NoStart, msg!("no-start", map = where_.clone()))
                 .at(map.title_span)
-                .help("mark where the process begins with `kind: start`")
+                .help(msg!("no-start-help"))
                 .follows(incomplete),
         );
     } else {
@@ -160,13 +155,10 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
         for (i, step) in map.steps.iter().enumerate() {
             if !reached[i] {
                 diags.push(
-                    Diagnostic::error(
-                        Code::Unreachable,
-                        format!("step {} cannot be reached from any start", step.nr),
-                    )
-                    .at(step.span)
-                    .help("add an arrow to it from an earlier step, or remove it")
-                    .follows(incomplete.or(meant[i])),
+                    Diagnostic::error(Code::Unreachable, msg!("unreachable", step = step.nr))
+                        .at(step.span)
+                        .help(msg!("unreachable-help"))
+                        .follows(incomplete.or(meant[i])),
                 );
             }
         }
@@ -184,9 +176,9 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
 
     if ends.is_empty() {
         diags.push(
-            Diagnostic::error(Code::NoWayOut, format!("{where_} has no end step"))
+            Diagnostic::error(Code::NoWayOut, msg!("no-end", map = where_))
                 .at(map.title_span)
-                .help("mark where the process ends with `kind: end`")
+                .help(msg!("no-end-help"))
                 .follows(incomplete),
         );
     } else {
@@ -214,10 +206,13 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
                 .collect();
             let first = &map.steps[members[0]];
             diags.push(
-                Diagnostic::error(Code::NoWayOut, format!("steps {} form a loop with no way out", list.join(", ")))
-                    .at(first.span)
-                    .help("add an arrow from one of them towards an end step, e.g. a vägval with a way out")
-                    .follows(incomplete),
+                Diagnostic::error(
+                    Code::NoWayOut,
+                    msg!("loop-without-exit", steps = list.join(", ")),
+                )
+                .at(first.span)
+                .help(msg!("loop-without-exit-help"))
+                .follows(incomplete),
             );
         }
     }
@@ -230,10 +225,13 @@ pub fn check_map(model: &Model, map: &ProcessMap, diags: &mut Vec<Diagnostic>) {
             };
             if edge.to.local < step.nr.local && component[i] != component[j] {
                 diags.push(
-                    Diagnostic::warning(Code::BackwardArrow, format!("step {} leads back to step {}, against the numbering", step.nr, edge.to))
-                        .at(edge.span)
-                        .help("numbers should rise along the flow; renumber so the target comes after this step")
-                        .follows(incomplete),
+                    Diagnostic::warning(
+                        Code::BackwardArrow,
+                        msg!("backward-arrow", from = step.nr, to = edge.to),
+                    )
+                    .at(edge.span)
+                    .help(msg!("backward-arrow-help"))
+                    .follows(incomplete),
                 );
             }
         }
@@ -275,10 +273,7 @@ fn mistyped_targets(
                 meant[k] = Some(cause);
             }
         }
-        diags[d].help = Some(format!(
-            "did you mean step {}? No other arrow leads there",
-            map.steps[j].nr
-        ));
+        diags[d].help = Some(msg!("unknown-step-help-typo", step = map.steps[j].nr));
     }
     meant
 }

@@ -32,21 +32,18 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         read.extend(pages.iter().map(|p| p.to_string()));
         let when: Vec<String> = open.iter().map(|c| c.date.clone()).collect();
         let help = if read.is_empty() {
-            "no page cites this law; add `reviewed: true` to the change once you have checked that none should".to_string()
+            crate::msg!("unreviewed-law-change-help-uncited")
         } else {
-            format!(
-                "re-read the pages that cite it ({}), then add `reviewed: true` to the change",
-                read.join(", ")
-            )
+            crate::msg!("unreviewed-law-change-help", pages = read.join(", "))
         };
         diags.push(
             Diagnostic::warning(
                 Code::UnreviewedLawChange,
-                format!(
-                    "{} changes on {} ({}), and the pages citing it have not been reviewed for it",
-                    law.full_name(),
-                    when.join(", "),
-                    first.summary
+                crate::msg!(
+                    "unreviewed-law-change",
+                    law = law.full_name(),
+                    dates = when.join(", "),
+                    summary = &first.summary
                 ),
             )
             .at(first.span)

@@ -5,6 +5,7 @@ use crate::model::attachment::{self, Problem};
 use crate::model::laws::CitationError;
 use crate::model::links::{classify, LinkTarget};
 use crate::model::{slug, MapId, Model, Page};
+use crate::msg;
 use crate::source::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -19,13 +20,12 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(
                         Code::MissingGuidance,
-                        format!("step {} has no guidance page", step.nr),
+                        msg!("missing-guidance", step = step.nr),
                     )
                     .at(step.span)
-                    .help(format!(
-                        "create handlaggarstod/steg/{}-{}.md",
-                        step.nr,
-                        slug(&step.title)
+                    .help(msg!(
+                        "missing-guidance-help",
+                        file = format!("handlaggarstod/steg/{}-{}.md", step.nr, slug(&step.title))
                     ))
                     .follows(unread_page(model, &step.nr.to_string())),
                 );
@@ -100,28 +100,28 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
         }
         match classify(model, &page.path, dest) {
             LinkTarget::MissingStep(nr) => diags.push(
-                Diagnostic::error(Code::BrokenStepLink, format!("link to step {nr}, which does not exist"))
+                Diagnostic::error(Code::BrokenStepLink, msg!("broken-step-link", step = &nr))
                     .at(span)
-                    .help("use the number of an existing step, e.g. `steg:12` or `steg:15.3`")
+                    .help(msg!("broken-step-link-help"))
                     .follows(nr.parse().ok().and_then(|nr| model.lost_step(nr))),
             ),
             LinkTarget::Missing(target) => diags.push(
-                Diagnostic::error(Code::BrokenLink, format!("link to `{target}`, which does not exist"))
+                Diagnostic::error(Code::BrokenLink, msg!("broken-link", target = target))
                     .at(span)
-                    .help("links are relative to this file; check the file name and folder"),
+                    .help(msg!("broken-link-help")),
             ),
             LinkTarget::Refused(path, refusal) => diags.push(
-                crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{path}"))
+                crate::load::refusal_diagnostic(&refusal, format!("handlaggarstod/{path}"))
                     .at(span)
-                    .label("this file is not published"),
+                    .label(msg!("not-published-label")),
             ),
             LinkTarget::Active(path) => diags.push(
                 Diagnostic::error(
                     Code::ActiveAttachment,
-                    format!("handlaggarstod/{path} would open as a page of the site and could run scripts there, so it cannot be attached"),
+                    msg!("active-attachment", file = format!("handlaggarstod/{path}")),
                 )
                 .at(span)
-                .help("web pages and XML files (.html, .htm, .xhtml, .xml, …) cannot be attached: attach a PDF instead, or write the text in a guidance page (.md)"),
+                .help(msg!("active-attachment-help")),
             ),
             LinkTarget::Asset(path) if attachment::is_svg(&path) => {
                 match attachment::publish(model.sources.root(), &path) {
@@ -129,48 +129,65 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
                     Err(Problem::BadSvg(why)) => diags.push(
                         Diagnostic::error(
                             Code::BadSvgAttachment,
-                            format!("handlaggarstod/{path} cannot be read as an SVG image: {why}"),
+                            msg!(
+                                "bad-svg-attachment",
+                                file = format!("handlaggarstod/{path}"),
+                                why = why
+                            ),
                         )
                         .at(span)
-                        .help("open the image in a drawing program and save it again as plain SVG, or attach it as PNG"),
+                        .help(msg!("bad-svg-attachment-help")),
                     ),
                     Err(Problem::Refused(refusal)) => diags.push(
-                        crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{path}"))
+                        crate::load::refusal_diagnostic(&refusal, format!("handlaggarstod/{path}"))
                             .at(span)
-                            .label("this file is not published"),
+                            .label(msg!("not-published-label")),
                     ),
                 }
             }
             LinkTarget::BadLaw(CitationError::UnknownLaw(id)) => {
                 let ids: Vec<String> = model.laws.laws.iter().map(|l| l.id.clone()).collect();
                 let help = match (model.laws.file, crate::load::yaml::did_you_mean(&id, &ids)) {
-                    (None, _) => "list the law in handlaggarstod/lagar.yaml (see FORMAT.md), with its name, number and url".to_string(),
-                    (Some(_), Some(near)) => format!("did you mean `lag:{near}`?"),
-                    (Some(_), None) => format!("add `{id}` to handlaggarstod/lagar.yaml, or use one of its ids: {}", ids.join(", ")),
+                    (None, _) => msg!("unknown-law-help-no-file"),
+                    (Some(_), Some(near)) => msg!("unknown-law-help-typo", near = near),
+                    (Some(_), None) => msg!("unknown-law-help", id = &id, ids = ids.join(", ")),
                 };
                 diags.push(
-                    Diagnostic::error(Code::UnknownLaw, format!("link to law `{id}`, which is not in handlaggarstod/lagar.yaml"))
+                    Diagnostic::error(Code::UnknownLaw, msg!("unknown-law", id = &id))
                         .at(span)
                         .help(help)
                         .follows(model.losses.lagar),
                 )
             }
             LinkTarget::BadLaw(CitationError::Malformed(why)) => diags.push(
-                Diagnostic::error(Code::BadProvision, format!("`{}` does not name a provision", dest.trim()))
-                    .at(span)
-                    .help(why),
+                Diagnostic::error(
+                    Code::BadProvision,
+                    msg!("bad-provision", written = dest.trim()),
+                )
+                .at(span)
+                .help(why),
             ),
             LinkTarget::Law(c) => {
                 if let Some(law) = model.laws.get(&c.law) {
                     if let Some(date) = &law.repealed {
                         let instead = law.replaced_by.as_deref().and_then(|id| model.laws.get(id));
                         let help = match instead {
-                            Some(new) => format!("cite {} instead (`lag:{}`), with the provision's number in that law", new.full_name(), new.id),
-                            None => "cite the law that is in force now".to_string(),
+                            Some(new) => {
+                                msg!("repealed-law-help", law = new.full_name(), id = &new.id)
+                            }
+                            None => msg!("repealed-law-help-no-successor"),
                         };
-                        let replaced = instead.map_or(String::new(), |new| format!(" and replaced by {}", new.full_name()));
+                        let message = match instead {
+                            Some(new) => msg!(
+                                "repealed-law-replaced",
+                                law = law.full_name(),
+                                date = date,
+                                new = new.full_name()
+                            ),
+                            None => msg!("repealed-law", law = law.full_name(), date = date),
+                        };
                         diags.push(
-                            Diagnostic::warning(Code::RepealedLaw, format!("this page cites {}, which was repealed on {date}{replaced}", law.full_name()))
+                            Diagnostic::warning(Code::RepealedLaw, message)
                                 .at(span)
                                 .help(help),
                         );
@@ -178,9 +195,9 @@ fn check_page(model: &Model, page: &Page, diags: &mut Vec<Diagnostic>) {
                 }
             }
             LinkTarget::Unsafe => diags.push(
-                Diagnostic::error(Code::UnsafePath, format!("link `{dest}` is not allowed"))
+                Diagnostic::error(Code::UnsafePath, msg!("unsafe-link", dest = dest.as_ref()))
                     .at(span)
-                    .help("link to steps (`steg:12`), to pages in handlaggarstod/, or to http(s) addresses"),
+                    .help(msg!("unsafe-link-help")),
             ),
             _ => {}
         }
@@ -207,13 +224,11 @@ fn check_link_text(nr: &str, said: &str, span: Span, diags: &mut Vec<Diagnostic>
     diags.push(
         Diagnostic::warning(
             Code::LinkTextMismatch,
-            format!("the link text says step {named}, but the link goes to step {nr}"),
+            msg!("link-text-mismatch", named = named, step = nr),
         )
         .at(span)
-        .label(format!("goes to step {nr}"))
-        .help(format!(
-            "correct the number in the text or in the link: [steg {named}](steg:{named}) or [steg {nr}](steg:{nr})"
-        )),
+        .label(msg!("link-text-mismatch-label", step = nr))
+        .help(msg!("link-text-mismatch-help", named = named, step = nr)),
     );
 }
 
@@ -252,16 +267,13 @@ fn find_broken_step_links(
         let written = &text[open..written_end];
         let fixed: String = dest.chars().filter(|c| !c.is_whitespace()).collect();
         diags.push(
-            Diagnostic::error(
-                Code::NotALink,
-                format!("`{written}` is not read as a link: the page would show it as text"),
-            )
-            .at(Span::new(page.file, open..written_end))
-            .label("not a link")
-            .help(format!(
-                "write it without spaces: {}({fixed})",
-                &text[open..=close]
-            )),
+            Diagnostic::error(Code::NotALink, msg!("not-a-link", written = written))
+                .at(Span::new(page.file, open..written_end))
+                .label(msg!("not-a-link-label"))
+                .help(msg!(
+                    "not-a-link-help",
+                    fixed = format!("{}({fixed})", &text[open..=close])
+                )),
         );
     }
 }

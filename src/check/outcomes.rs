@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{MapId, Model, StepNr};
+use crate::msg;
 
 /// Checks every opened sub-process against the step that opens it.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
@@ -34,18 +35,19 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                     diags.push(
                         Diagnostic::error(
                             Code::ContinuesAmbiguous,
-                            format!(
-                                "step {opener_nr} leads to steps {}: end step {} must say where the overview continues",
-                                list(),
-                                end.nr
+                            msg!(
+                                "continues-ambiguous",
+                                opener = opener_nr,
+                                targets = list(),
+                                end = end.nr
                             ),
                         )
                         .at(end.span)
-                        .label("no `continues`")
-                        .help(format!(
-                            "add `continues: {}` (one of {}), or `continues: []` if the flow stops here",
-                            targets[0].local,
-                            list()
+                        .label(msg!("continues-ambiguous-label"))
+                        .help(msg!(
+                            "continues-ambiguous-help",
+                            first = targets[0].local,
+                            targets = list()
                         )),
                     );
                 }
@@ -54,20 +56,24 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             for edge in end.continues.iter().flatten() {
                 if !targets.contains(&edge.to) {
                     let help = if targets.is_empty() {
-                        format!("step {opener_nr} has no `next`; add one, or write `continues: []`")
+                        msg!("continues-not-a-target-help-no-next", opener = opener_nr)
                     } else {
-                        format!(
-                            "continue to one of {}, or add {} to the `next` of step {opener_nr}",
-                            list(),
-                            edge.to
+                        msg!(
+                            "continues-not-a-target-help",
+                            targets = list(),
+                            to = edge.to,
+                            opener = opener_nr
                         )
                     };
                     diags.push(
                         Diagnostic::error(
                             Code::ContinuesNotATarget,
-                            format!(
-                                "end step {} continues to step {}, but step {opener_nr}, which opens sub-process `{id}`, does not lead there",
-                                end.nr, edge.to
+                            msg!(
+                                "continues-not-a-target",
+                                end = end.nr,
+                                to = edge.to,
+                                opener = opener_nr,
+                                id = id
                             ),
                         )
                         .at(edge.span)
@@ -85,15 +91,18 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::warning(
                         Code::TargetNotContinued,
-                        format!(
-                            "no end of sub-process `{id}` continues to step {}, so the arrow from step {opener_nr} is never taken",
-                            edge.to
+                        msg!(
+                            "target-not-continued",
+                            id = id,
+                            to = edge.to,
+                            opener = opener_nr
                         ),
                     )
                     .at(edge.span)
-                    .help(format!(
-                        "add `continues: {}` to the end step that leads there, or remove {} from this `next`",
-                        edge.to.local, edge.to
+                    .help(msg!(
+                        "target-not-continued-help",
+                        local = edge.to.local,
+                        to = edge.to
                     )),
                 );
             }

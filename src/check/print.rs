@@ -4,6 +4,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::style::{max_lines, title_fits, title_lines_for, MIN_PRINT_SIZE};
 use crate::layout::MapLayout;
 use crate::model::Model;
+use crate::msg;
 
 /// Warns about titles that need more lines than a step box holds.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
@@ -11,20 +12,14 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         for step in &map.steps {
             if !title_fits(step.kind, &step.title) {
                 diags.push(
-                    Diagnostic::warning(
-                        Code::TitleTooLong,
-                        format!(
-                            "the title of step {} is too long for its box on the printed map",
-                            step.nr
-                        ),
-                    )
-                    .at(step.title_span)
-                    .label(format!(
-                        "needs {} lines; a box holds {}",
-                        title_lines_for(step.kind, &step.title).len(),
-                        max_lines(step.kind)
-                    ))
-                    .help("shorten the title; put the detail in the guidance page"),
+                    Diagnostic::warning(Code::TitleTooLong, msg!("title-too-long", step = step.nr))
+                        .at(step.title_span)
+                        .label(msg!(
+                            "title-too-long-label",
+                            needs = title_lines_for(step.kind, &step.title).len(),
+                            holds = max_lines(step.kind)
+                        ))
+                        .help(msg!("title-too-long-help")),
                 );
             }
         }
@@ -47,29 +42,28 @@ pub fn check_fit(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<MapLayout> {
             continue;
         }
         let name = match &map.id {
-            crate::model::MapId::Overview => "the overview map".to_string(),
-            crate::model::MapId::Sub(id) => format!("the map of sub-process `{id}`"),
+            crate::model::MapId::Overview => msg!("map-of-overview"),
+            crate::model::MapId::Sub(id) => msg!("map-of-subprocess", id = id),
         };
         diags.push(
             Diagnostic::warning(
                 Code::MapTooLarge,
-                format!(
-                    "{name} does not fit {:?} paper: it prints at {:.0} %, with text of {:.1} pt",
-                    model.book.paper,
-                    layout.scale * 100.0,
-                    layout.min_text_size()
+                msg!(
+                    "map-too-large",
+                    map = name,
+                    paper = format!("{:?}", model.book.paper),
+                    scale = format!("{:.0}", layout.scale * 100.0),
+                    text = crate::i18n::Arg::decimal(layout.min_text_size(), 1)
                 ),
             )
             .at(map.title_span)
-            .label(format!(
-                "{} steps in {:.0} × {:.0} pt; the paper has room for {:.0} × {:.0} pt",
-                map.steps.len(),
-                layout.width,
-                layout.height,
-                room.0,
-                room.1
+            .label(msg!(
+                "map-too-large-label",
+                n = map.steps.len(),
+                size = format!("{:.0} × {:.0}", layout.width, layout.height),
+                room = format!("{:.0} × {:.0}", room.0, room.1)
             ))
-            .help("move detail into a sub-process, let more steps run in parallel lanes, or set a larger `paper` under [map] in book.toml"),
+            .help(msg!("map-too-large-help")),
         );
         layouts.push(layout);
     }

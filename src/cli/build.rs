@@ -5,7 +5,9 @@ use super::output;
 use anyhow::Result;
 use processkarta::check;
 use processkarta::diagnostic;
+use processkarta::i18n::Lang;
 use processkarta::model::Model;
+use processkarta::msg;
 use processkarta::outdir::{self, Protected};
 use processkarta::write::{BuildLock, Locking};
 use std::path::PathBuf;
@@ -43,13 +45,13 @@ pub struct Args {
 /// The folder to build into, after [`outdir::check_build_dir`]: `-o`, else the build-dir
 /// of book.toml. A refused `-o` is a usage error (exit 2); a refused build-dir is a
 /// diagnostic at its line in book.toml (exit 1).
-fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
+fn target(args: &Args, model: &Model, lang: Lang) -> Result<Result<PathBuf, ExitCode>> {
     let protected = Protected::new(&args.dir, &model.book.theme);
     match &args.out {
         Some(out) => match outdir::check_build_dir(out, &protected) {
             Ok(dir) => Ok(Ok(dir)),
             Err(refusal) => {
-                output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
+                output::err_line(super::refusal_text(&refusal, lang))?;
                 Ok(Err(ExitCode::from(2)))
             }
         },
@@ -59,8 +61,8 @@ fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
                 Ok(dir) => Ok(Ok(dir)),
                 Err(refusal) => {
                     let diag = check::build_dir_refusal(model, &refusal);
-                    report(&[diag], &model.sources, Format::Human)?;
-                    output::err_line("1 error: nothing was built")?;
+                    report(&[diag], &model.sources, Format::Human, lang)?;
+                    output::err_line(msg!("build-refused-nothing-built").text(lang))?;
                     Ok(Err(ExitCode::from(1)))
                 }
             }
@@ -68,46 +70,58 @@ fn target(args: &Args, model: &Model) -> Result<Result<PathBuf, ExitCode>> {
     }
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let args = Args {
         dir: super::model_dir(&args.dir),
         ..args
     };
     let started = Instant::now();
     let checked = processkarta::check_model(&args.dir)?;
+    let lang = super::lang_for(lang, &checked.model);
     if checked.has_errors() {
-        report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
+        report(
+            &checked.diagnostics,
+            &checked.model.sources,
+            Format::Human,
+            lang,
+        )?;
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        output::err_line(format_args!(
-            "{errors} error(s), {warnings} warning(s): nothing was built"
-        ))?;
+        let line = msg!("build-nothing-built", errors = errors, warnings = warnings);
+        output::err_line(line.text(lang))?;
         return Ok(ExitCode::from(1));
     }
-    report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
+    report(
+        &checked.diagnostics,
+        &checked.model.sources,
+        Format::Human,
+        lang,
+    )?;
     let model = &checked.model;
     let output = match processkarta::render::render_checked(&checked) {
         Ok(o) => o,
         Err(diags) => {
-            report(&diags, &model.sources, Format::Human)?;
-            output::err_line(format_args!("{} error(s): nothing was built", diags.len()))?;
+            report(&diags, &model.sources, Format::Human, lang)?;
+            let line = msg!("build-render-failed", errors = diags.len());
+            output::err_line(line.text(lang))?;
             return Ok(ExitCode::from(1));
         }
     };
-    let dir = match target(&args, model)? {
+    let dir = match target(&args, model, lang)? {
         Ok(dir) => dir,
         Err(exit) => return Ok(exit),
     };
     let lock = match BuildLock::try_acquire(&dir)? {
         Locking::Acquired(lock) => lock,
         Locking::Busy(busy) => {
-            output::err_line(format_args!(
-                "another build is writing {}; waiting for it to finish (lock: {})",
-                dir.display(),
-                busy.lock_path().display()
-            ))?;
+            let line = msg!(
+                "build-waiting",
+                dir = dir.display().to_string(),
+                lock = busy.lock_path().display().to_string()
+            );
+            output::err_line(line.text(lang))?;
             let lock = busy.wait()?;
             // The other build changed the folder: look at it again.
-            if let Err(exit) = target(&args, model)? {
+            if let Err(exit) = target(&args, model, lang)? {
                 return Ok(exit);
             }
             lock
@@ -123,10 +137,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let pages = output.files.keys().filter(|p| p.ends_with(".html")).count();
     let maps = output.files.keys().filter(|p| p.ends_with(".svg")).count();
-    output::err_line(format_args!(
-        "built {pages} pages and {maps} maps in {} ms → {}",
-        started.elapsed().as_millis(),
-        dir.display()
-    ))?;
+    let line = msg!(
+        "build-done",
+        pages = pages,
+        maps = maps,
+        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        dir = dir.display().to_string()
+    );
+    output::err_line(line.text(lang))?;
     Ok(ExitCode::SUCCESS)
 }

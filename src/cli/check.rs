@@ -3,6 +3,8 @@
 use super::output;
 use anyhow::Result;
 use processkarta::diagnostic::{self, Diagnostic};
+use processkarta::i18n::Lang;
+use processkarta::msg;
 use processkarta::source::SourceMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -46,36 +48,45 @@ pub enum Format {
 }
 
 /// Prints diagnostics in the chosen format: human text to stderr, the others to stdout.
-pub fn report(diags: &[Diagnostic], sources: &SourceMap, format: Format) -> Result<()> {
+pub fn report(diags: &[Diagnostic], sources: &SourceMap, format: Format, lang: Lang) -> Result<()> {
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            output::err(diagnostic::render_human(diags, sources, color))?;
+            output::err(diagnostic::render_human(diags, sources, color, lang))?;
         }
-        Format::Json => output::out(diagnostic::render_json(diags, sources))?,
-        Format::Github => output::out(diagnostic::render_github(diags, sources))?,
+        Format::Json => output::out(diagnostic::render_json(diags, sources, lang))?,
+        Format::Github => output::out(diagnostic::render_github(diags, sources, lang))?,
     }
     Ok(())
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let args = Args {
         dir: super::model_dir(&args.dir),
         ..args
     };
     let checked = processkarta::check_model(&args.dir)?;
-    report(&checked.diagnostics, &checked.model.sources, args.format)?;
+    let lang = super::lang_for(lang, &checked.model);
+    report(
+        &checked.diagnostics,
+        &checked.model.sources,
+        args.format,
+        lang,
+    )?;
     let (errors, warnings) = diagnostic::count(&checked.diagnostics);
     if args.format == Format::Human {
         let steps: usize = checked.model.maps().map(|m| m.steps.len()).sum();
         if errors == 0 && warnings == 0 {
-            output::err_line(format_args!(
-                "ok: {steps} steps on {} maps, {} guidance pages, no problems",
-                checked.model.maps().count(),
-                checked.model.guidance.len()
-            ))?;
+            let line = msg!(
+                "check-ok",
+                steps = steps,
+                maps = checked.model.maps().count(),
+                pages = checked.model.guidance.len()
+            );
+            output::err_line(line.text(lang))?;
         } else {
-            output::err_line(format_args!("{errors} error(s), {warnings} warning(s)"))?;
+            let line = msg!("check-counts", errors = errors, warnings = warnings);
+            output::err_line(line.text(lang))?;
         }
         if args.verbose && errors == 0 {
             let layouts = processkarta::render::map::Layouts::of_checked(&checked);

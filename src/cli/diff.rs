@@ -4,6 +4,7 @@ use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::diff::{self, report, revision};
+use processkarta::i18n::Lang;
 use processkarta::outdir::{self, Protected};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,11 @@ pub struct Args {
     /// (for a pull-request comment).
     #[arg(long, value_name = "FILE")]
     png: Option<PathBuf>,
+    /// With --format markdown: end the report with a link to the review page (the
+    /// `--format html` page) at this address, such as the artifact a workflow attached it
+    /// to. An empty address adds nothing.
+    #[arg(long, value_name = "URL")]
+    review_url: Option<String>,
     /// Exit with 1 when there are changes, like `git diff --exit-code`.
     #[arg(long)]
     exit_code: bool,
@@ -74,31 +80,39 @@ enum Format {
     Html,
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let old_src = revision::resolve(&args.old)?;
     let new_src = revision::resolve(&args.new)?;
     let old = processkarta::check_model(&old_src.root)?;
     let new = processkarta::check_model(&new_src.root)?;
+    // The new version's language: the one the model is in now.
+    let lang = super::lang_for(lang, &new.model);
     for (src, checked) in [(&old_src, &old), (&new_src, &new)] {
-        report_errors(&src.label, checked)?;
+        report_errors(&src.label, checked, lang)?;
     }
     // Both files are judged before anything is written, against both models.
     let mut files = [None, None];
     for (file, path) in files.iter_mut().zip([&args.out, &args.png]) {
         if let Some(path) = path {
-            match export_file(path, [(&old_src.root, &old), (&new_src.root, &new)])? {
+            match export_file(path, [(&old_src.root, &old), (&new_src.root, &new)], lang)? {
                 Ok(real) => *file = Some(real),
                 Err(exit) => return Ok(exit),
             }
         }
     }
     let [out_file, png_file] = files;
-    let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label);
+    let result = diff::diff_checked(&old, &new, &old_src.label, &new_src.label, lang);
     let text = match args.format {
-        Format::Text => report::text(&result),
-        Format::Markdown => report::markdown(&result),
+        Format::Text => report::text(&result, lang),
+        Format::Markdown => {
+            let mut text = report::markdown(&result, lang);
+            if let Some(url) = args.review_url.as_deref().filter(|u| !u.is_empty()) {
+                text.push_str(&report::review_link(url, lang));
+            }
+            text
+        }
         Format::Json => report::json(&result),
-        Format::Html => diff::html::page(&result, &old, &new),
+        Format::Html => diff::html::page(&result, &old, &new, lang),
     };
     match out_file {
         Some(path) => processkarta::write::write_file_atomic(&path, text.as_bytes())?,
@@ -108,10 +122,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         match diff::html::overview_png(&result, &new) {
             Some(png) => processkarta::write::write_file_atomic(&path, &png)?,
             None => {
-                output::err_line(format_args!(
-                    "error: no picture of {} was drawn: its overview cannot be laid out while the model has errors\n  help: run `processkarta check` on it and fix the errors",
-                    diagnostic::escape_control(&new_src.label)
-                ))?;
+                let line = processkarta::msg!(
+                    "diff-no-picture",
+                    source = diagnostic::escape_control(&new_src.label)
+                );
+                output::err_line(line.text(lang))?;
                 return Ok(ExitCode::from(2));
             }
         }
@@ -126,6 +141,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn export_file(
     path: &Path,
     sides: [(&PathBuf, &processkarta::Checked); 2],
+    lang: Lang,
 ) -> Result<Result<PathBuf, ExitCode>> {
     let mut real = None;
     for (root, checked) in sides {
@@ -133,7 +149,7 @@ fn export_file(
         match outdir::check_export_file(path, &protected) {
             Ok(r) => real = Some(r),
             Err(refusal) => {
-                output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
+                output::err_line(super::refusal_text(&refusal, lang))?;
                 return Ok(Err(ExitCode::from(2)));
             }
         }
@@ -142,7 +158,7 @@ fn export_file(
 }
 
 /// Prints the errors of one side to stderr, like `check`, under a line naming the side.
-fn report_errors(label: &str, checked: &processkarta::Checked) -> Result<()> {
+fn report_errors(label: &str, checked: &processkarta::Checked, lang: Lang) -> Result<()> {
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
@@ -153,14 +169,13 @@ fn report_errors(label: &str, checked: &processkarta::Checked) -> Result<()> {
         return Ok(());
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    output::err_line(format_args!(
-        "errors in {}:",
-        diagnostic::escape_control(label)
-    ))?;
+    let line = processkarta::msg!("diff-errors-in", source = diagnostic::escape_control(label));
+    output::err_line(line.text(lang))?;
     output::err(diagnostic::render_human(
         &errors,
         &checked.model.sources,
         color,
+        lang,
     ))?;
     Ok(())
 }

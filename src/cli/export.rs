@@ -5,6 +5,7 @@ use super::output;
 use anyhow::Result;
 use processkarta::diagnostic;
 use processkarta::export::{self, Target};
+use processkarta::i18n::Lang;
 use processkarta::outdir::{self, Protected};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,14 +53,23 @@ enum To {
     Json,
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let checked = processkarta::check_model(&args.dir)?;
-    report(&checked.diagnostics, &checked.model.sources, Format::Human)?;
+    let lang = super::lang_for(lang, &checked.model);
+    report(
+        &checked.diagnostics,
+        &checked.model.sources,
+        Format::Human,
+        lang,
+    )?;
     if checked.has_errors() {
         let (errors, warnings) = diagnostic::count(&checked.diagnostics);
-        output::err_line(format_args!(
-            "{errors} error(s), {warnings} warning(s): nothing was exported"
-        ))?;
+        let line = processkarta::msg!(
+            "export-nothing-exported",
+            errors = errors,
+            warnings = warnings
+        );
+        output::err_line(line.text(lang))?;
         return Ok(ExitCode::from(1));
     }
     let target = match args.to {
@@ -74,7 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             match outdir::check_export_file(path, &protected) {
                 Ok(real) => Some(real),
                 Err(refusal) => {
-                    output::err_line(format_args!("error: {refusal}\n  help: {}", refusal.help))?;
+                    output::err_line(super::refusal_text(&refusal, lang))?;
                     return Ok(ExitCode::from(2));
                 }
             }

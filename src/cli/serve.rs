@@ -3,8 +3,10 @@
 use super::check::{report, Format};
 use anyhow::{Context, Result};
 use processkarta::diagnostic;
+use processkarta::i18n::Lang;
 use processkarta::load::confine;
 use processkarta::load::MAX_FILE_SIZE;
+use processkarta::msg;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -69,17 +71,20 @@ const MAX_HEAD: usize = 64 * 1024;
 /// Changed files named in the log line before "and N more".
 const NAMED_CHANGES: usize = 5;
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     let dir = super::model_dir(&args.dir);
     let state: Shared = Arc::new(Mutex::new(State::default()));
-    rebuild(&dir, &state, None);
+    let spoken = rebuild(&dir, &state, None, lang);
     let listener = TcpListener::bind(("127.0.0.1", args.port))
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
     let port = listener.local_addr()?.port();
-    eprintln!("serving http://127.0.0.1:{port}/ (press Ctrl-C to stop)");
+    eprintln!(
+        "{}",
+        msg!("serve-listening", port = u64::from(port)).text(spoken)
+    );
     {
         let state = state.clone();
-        std::thread::spawn(move || watch(&dir, &state));
+        std::thread::spawn(move || watch(&dir, &state, lang));
     }
     let active = Arc::new(AtomicUsize::new(0));
     let (turn_away, turned_away) = std::sync::mpsc::sync_channel::<TcpStream>(MAX_CONNECTIONS);
@@ -133,76 +138,96 @@ fn refuse(mut stream: TcpStream) {
 
 /// Builds the model into memory and, if it built, makes it the served site. `changed` names
 /// the files whose change caused the rebuild, for the log line.
-fn rebuild(dir: &Path, state: &Shared, changed: Option<&[String]>) {
+/// Returns the language it spoke: `--lang`, else the model's.
+fn rebuild(dir: &Path, state: &Shared, changed: Option<&[String]>, lang: Option<Lang>) -> Lang {
     let started = Instant::now();
-    let result = build(dir);
-    let ms = started.elapsed().as_millis();
-    let cause = changed.map(|c| format!("changed: {} — ", name_changes(c)));
-    let cause = cause.as_deref().unwrap_or("");
+    let (result, lang) = build(dir, lang);
+    let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let cause = match changed {
+        Some(c) => msg!("serve-changed", files = name_changes(c, lang)).text(lang),
+        None => String::new(),
+    };
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-    match result {
+    let line = match result {
         Ok(files) => {
             let pages = files.keys().filter(|p| p.ends_with(".html")).count();
             s.site = Some(Arc::new(files));
             s.version += 1;
             s.errors = None;
             if changed.is_some() {
-                eprintln!("{cause}rebuilt in {ms} ms ({pages} pages)");
+                msg!("serve-rebuilt", ms = ms, pages = pages)
             } else {
-                eprintln!("built {pages} pages in {ms} ms");
+                msg!("serve-built", ms = ms, pages = pages)
             }
         }
         Err(text) => {
             s.errors = Some(text);
-            eprintln!(
-                "{cause}the model has errors (checked in {ms} ms): still serving the last good site{}",
-                if s.site.is_some() { "" } else { " (none yet)" }
-            );
+            if s.site.is_some() {
+                msg!("serve-errors", ms = ms)
+            } else {
+                msg!("serve-errors-no-site", ms = ms)
+            }
         }
-    }
+    };
+    eprintln!("{cause}{}", line.text(lang));
+    lang
 }
 
 /// "process/fk.yaml, book.toml and 3 more".
-fn name_changes(changed: &[String]) -> String {
+fn name_changes(changed: &[String], lang: Lang) -> String {
     let named = changed[..changed.len().min(NAMED_CHANGES)].join(", ");
     match changed.len().saturating_sub(NAMED_CHANGES) {
         0 => named,
-        more => format!("{named} and {more} more"),
+        more => msg!("serve-and-more", files = named, n = more).text(lang),
     }
 }
 
 /// Checks and renders; on failure prints the diagnostics and returns them as plain text.
-fn build(dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
+/// Also returns the language it spoke (`lang`, else the model's).
+fn build(
+    dir: &Path,
+    lang: Option<Lang>,
+) -> (std::result::Result<BTreeMap<String, Vec<u8>>, String>, Lang) {
     // The diagnostics go to the terminal and the overlay in the order check_model returns
     // them, which is the order `check` prints: never re-sorted here.
     let checked = match processkarta::check_model(dir) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
-            return Err(e.to_string());
+            return (Err(e.to_string()), lang.unwrap_or(Lang::Sv));
         }
     };
+    let lang = super::lang_for(lang, &checked.model);
+    (built(&checked, lang), lang)
+}
+
+/// The site of a checked model, or the diagnostics as plain text; they are also printed.
+fn built(
+    checked: &processkarta::Checked,
+    lang: Lang,
+) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
     let sources = &checked.model.sources;
     if checked.has_errors() {
-        let _ = report(&checked.diagnostics, sources, Format::Human);
+        let _ = report(&checked.diagnostics, sources, Format::Human, lang);
         return Err(diagnostic::render_human(
             &checked.diagnostics,
             sources,
             false,
+            lang,
         ));
     }
-    let _ = report(&checked.diagnostics, sources, Format::Human);
-    match processkarta::render::render_checked(&checked) {
+    let _ = report(&checked.diagnostics, sources, Format::Human, lang);
+    match processkarta::render::render_checked(checked) {
         Ok(out) => Ok(out.files),
         Err(diags) => {
-            let _ = report(&diags, sources, Format::Human);
-            Err(diagnostic::render_human(&diags, sources, false))
+            let _ = report(&diags, sources, Format::Human, lang);
+            Err(diagnostic::render_human(&diags, sources, false, lang))
         }
     }
 }
 
 /// Rebuilds whenever a watched file changes.
-fn watch(dir: &Path, state: &Shared) {
+fn watch(dir: &Path, state: &Shared, lang: Option<Lang>) {
     let mut last = fingerprint(dir);
     loop {
         std::thread::sleep(POLL);
@@ -215,7 +240,7 @@ fn watch(dir: &Path, state: &Shared) {
         let now = fingerprint(dir);
         let changed = changes(dir, &last, &now);
         last = now;
-        rebuild(dir, state, Some(&changed));
+        rebuild(dir, state, Some(&changed), lang);
     }
 }
 

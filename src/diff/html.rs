@@ -202,8 +202,8 @@ code{font-size:.9em}
 
 /// The review page: the old and the new version of every changed map side by side, the
 /// legend, the changes in words and the text report. `old` and `new` are the checked
-/// models the diff was made of.
-pub fn page(diff: &ModelDiff, old: &Checked, new: &Checked) -> String {
+/// models the diff was made of; `lang` is the language of the text report.
+pub fn page(diff: &ModelDiff, old: &Checked, new: &Checked, lang: crate::i18n::Lang) -> String {
     let mut s = String::with_capacity(256 * 1024);
     let title = format!(
         "Ändringar i processen: {} → {}",
@@ -265,8 +265,9 @@ pub fn page(diff: &ModelDiff, old: &Checked, new: &Checked) -> String {
     s.push_str("</section>\n");
     let _ = write!(
         s,
-        "<section class=\"report\">\n<h2>Rapporten från processkarta diff</h2>\n<pre lang=\"en\">{}</pre>\n</section>\n",
-        esc(&report::text(diff))
+        "<section class=\"report\">\n<h2>Rapporten från processkarta diff</h2>\n<pre lang=\"{}\">{}</pre>\n</section>\n",
+        lang.code(),
+        esc(&report::text(diff, lang))
     );
     s.push_str("</main>\n</body>\n</html>\n");
     s
@@ -500,11 +501,17 @@ fn describe(diff: &ModelDiff, change: &Change) -> String {
         Change::LawRemoved { name, .. } => {
             format!("{} är borttagen ur lagar.yaml", esc(name))
         }
-        Change::LawChanged { name, what, .. } => format!(
-            "{} är ändrad i lagar.yaml: {}",
-            esc(name),
-            esc(&what.join("; "))
-        ),
+        Change::LawChanged { name, details, .. } => {
+            let what: Vec<String> = details
+                .iter()
+                .map(|d| d.text(crate::i18n::Lang::Sv))
+                .collect();
+            format!(
+                "{} är ändrad i lagar.yaml: {}",
+                esc(name),
+                esc(&what.join("; "))
+            )
+        }
         Change::AktualiseringAdded {
             old_step,
             step,

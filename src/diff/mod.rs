@@ -16,6 +16,7 @@ pub mod revision;
 pub mod words;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::model::{Edge, Lane, LaneId, MapId, Model, Page, ProcessMap, StepKind, StepNr};
 use crate::Checked;
 use matching::Matching;
@@ -296,8 +297,11 @@ pub enum Change {
         law: String,
         /// Its name and number (new).
         name: String,
-        /// What changed.
+        /// What changed, in English (the JSON's words).
         what: Vec<String>,
+        /// The same, as data for the reports in their language.
+        #[serde(skip)]
+        details: Vec<LawDetail>,
     },
     /// A step that is no longer an aktualisering point.
     AktualiseringRemoved {
@@ -453,7 +457,7 @@ fn file_lost(d: &Diagnostic) -> bool {
 }
 
 /// The files of a checked model that could not be read in full, with the first reason.
-fn lost_files(checked: &Checked) -> BTreeMap<String, String> {
+fn lost_files(checked: &Checked, lang: Lang) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for d in checked.diagnostics.iter().filter(|d| file_lost(d)) {
         if let Some(span) = d.span {
@@ -464,7 +468,13 @@ fn lost_files(checked: &Checked) -> BTreeMap<String, String> {
                     .sources
                     .get(span.file)
                     .line_col(span.start as usize);
-                format!("{} (line {line}, {})", d.message, d.code.as_str())
+                crate::msg!(
+                    "not-compared-reason",
+                    message = d.message.clone(),
+                    line = line,
+                    code = d.code.as_str()
+                )
+                .text(lang)
             });
         }
     }
@@ -477,7 +487,7 @@ type ProblemKey = (String, Option<String>, String);
 
 /// The problems of a checked model, keyed so that the same problem in both versions
 /// matches even when lines moved.
-fn problems(checked: &Checked) -> Vec<(ProblemKey, Problem)> {
+fn problems(checked: &Checked, lang: Lang) -> Vec<(ProblemKey, Problem)> {
     checked
         .diagnostics
         .iter()
@@ -492,11 +502,16 @@ fn problems(checked: &Checked) -> Vec<(ProblemKey, Problem)> {
                 }
                 None => (None, None),
             };
-            let key = (d.code.as_str().to_string(), file.clone(), d.message.clone());
+            // Keyed by the English message, so that matching does not depend on the language.
+            let key = (
+                d.code.as_str().to_string(),
+                file.clone(),
+                d.message.text(Lang::En),
+            );
             let problem = Problem {
                 severity: d.severity,
                 code: d.code.as_str().to_string(),
-                message: d.message.clone(),
+                message: d.message.text(lang),
                 file,
                 line,
             };
@@ -525,8 +540,15 @@ fn problems_not_in(of: &[(ProblemKey, Problem)], other: &[(ProblemKey, Problem)]
 /// Compares two checked models: [`diff`], except that files which could not be read on
 /// either side are left out of both and listed as not compared, and the errors and
 /// warnings that are new or resolved are listed too. `old_source` and `new_source` are the
-/// folders or revisions as given.
-pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: &str) -> ModelDiff {
+/// folders or revisions as given; `lang` is the language of the problems' messages and the
+/// reasons why a file is not compared.
+pub fn diff_checked(
+    old: &Checked,
+    new: &Checked,
+    old_source: &str,
+    new_source: &str,
+    lang: Lang,
+) -> ModelDiff {
     let side = |source: &str, checked: &Checked| {
         let (errors, warnings) = crate::diagnostic::count(&checked.diagnostics);
         Side {
@@ -537,7 +559,7 @@ pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: 
     };
     let mut not_compared = Vec::new();
     for (name, checked) in [("old", old), ("new", new)] {
-        for (file, reason) in lost_files(checked) {
+        for (file, reason) in lost_files(checked, lang) {
             not_compared.push(NotCompared {
                 file,
                 side: name.to_string(),
@@ -575,7 +597,7 @@ pub fn diff_checked(old: &Checked, new: &Checked, old_source: &str, new_source: 
         result.changes.clear();
     }
     result.not_compared = not_compared;
-    let (old_problems, new_problems) = (problems(old), problems(new));
+    let (old_problems, new_problems) = (problems(old, lang), problems(new, lang));
     result.new_problems = problems_not_in(&new_problems, &old_problems);
     result.resolved_problems = problems_not_in(&old_problems, &new_problems);
     result
@@ -1071,9 +1093,13 @@ fn diff_laws(
             continue;
         };
         let mut what = Vec::new();
-        let field = |what: &mut Vec<String>, name: &str, a: String, b: String| {
+        let field = |what: &mut Vec<LawDetail>, name: &'static str, a: String, b: String| {
             if a != b {
-                what.push(format!("{name}: {} → {}", or_none(&a), or_none(&b)));
+                what.push(LawDetail::Field {
+                    name,
+                    old: a,
+                    new: b,
+                });
             }
         };
         field(&mut what, "name", before.full_name(), law.full_name());
@@ -1101,32 +1127,81 @@ fn diff_laws(
             before.changes.iter().map(line).collect(),
             law.changes.iter().map(line).collect(),
         );
-        what.extend(cb.difference(&ca).map(|c| format!("change added: {c}")));
-        what.extend(ca.difference(&cb).map(|c| format!("change removed: {c}")));
+        what.extend(cb.difference(&ca).cloned().map(LawDetail::ChangeAdded));
+        what.extend(ca.difference(&cb).cloned().map(LawDetail::ChangeRemoved));
         let (ua, ub): (BTreeSet<&String>, BTreeSet<&String>) = (
             before.unverified.iter().collect(),
             law.unverified.iter().collect(),
         );
-        what.extend(ub.difference(&ua).map(|u| format!("unverified added: {u}")));
+        what.extend(
+            ub.difference(&ua)
+                .map(|u| LawDetail::UnverifiedAdded(u.to_string())),
+        );
         what.extend(
             ua.difference(&ub)
-                .map(|u| format!("unverified removed: {u}")),
+                .map(|u| LawDetail::UnverifiedRemoved(u.to_string())),
         );
         if !what.is_empty() {
             changes.push(Change::LawChanged {
                 law: law.id.clone(),
                 name: law.full_name(),
-                what,
+                what: what.iter().map(|d| d.text(Lang::En)).collect(),
+                details: what,
             });
         }
     }
 }
 
-fn or_none(s: &str) -> &str {
-    if s.is_empty() {
-        "(none)"
-    } else {
-        s
+/// One thing that changed in a law's entry of lagar.yaml.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LawDetail {
+    /// A field (`name`, `url`, `repealed`, `replaced-by`, `chapters`) with its old and new
+    /// value, empty when it was not set.
+    Field {
+        /// The key in lagar.yaml.
+        name: &'static str,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A change of the law (`date: summary`) listed now and not before.
+    ChangeAdded(String),
+    /// A change of the law no longer listed.
+    ChangeRemoved(String),
+    /// A provision marked unverified now.
+    UnverifiedAdded(String),
+    /// A provision no longer marked unverified.
+    UnverifiedRemoved(String),
+}
+
+impl LawDetail {
+    /// The line of the report, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let value = |s: &str| {
+            if s.is_empty() {
+                crate::msg!("law-detail-none")
+            } else {
+                crate::msg!("verbatim", text = s)
+            }
+        };
+        match self {
+            LawDetail::Field { name, old, new } => crate::msg!(
+                "law-detail-field",
+                name = *name,
+                old = value(old),
+                new = value(new)
+            ),
+            LawDetail::ChangeAdded(c) => crate::msg!("law-detail-change-added", change = c),
+            LawDetail::ChangeRemoved(c) => crate::msg!("law-detail-change-removed", change = c),
+            LawDetail::UnverifiedAdded(u) => {
+                crate::msg!("law-detail-unverified-added", provision = u)
+            }
+            LawDetail::UnverifiedRemoved(u) => {
+                crate::msg!("law-detail-unverified-removed", provision = u)
+            }
+        }
+        .text(lang)
     }
 }
 

@@ -26,13 +26,10 @@ pub fn changes(checked: &Checked) -> Result<Option<ModelDiff>, Diagnostic> {
     let fail = |why: String| {
         let d = Diagnostic::error(
             Code::BookToml,
-            format!("book.toml: the previous version `{rev}` cannot be read: {why}"),
+            crate::msg!("previous-unreadable", rev = rev, why = why),
         )
-        .label("no such version")
-        .help(
-            "previous names a tag, branch or commit of the git repository the model is in \
-             (see `git tag` and `git log`); remove the key to build without the page of changes",
-        );
+        .label(crate::msg!("previous-unreadable-label"))
+        .help(crate::msg!("previous-unreadable-help"));
         match at {
             Some(span) => d.at(span),
             None => d,
@@ -46,7 +43,14 @@ pub fn changes(checked: &Checked) -> Result<Option<ModelDiff>, Diagnostic> {
         .version
         .clone()
         .unwrap_or_else(|| "den här versionen".to_string());
-    Ok(Some(diff_checked(&old, checked, rev, &label)))
+    // The page of changes is part of the site, whose words are Swedish.
+    Ok(Some(diff_checked(
+        &old,
+        checked,
+        rev,
+        &label,
+        crate::i18n::Lang::Sv,
+    )))
 }
 
 /// The first line of an error chain, for a one-line message.

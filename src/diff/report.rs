@@ -4,6 +4,8 @@
 use super::words::Hunk;
 use super::{Change, ModelDiff, Problem};
 use crate::diagnostic::Severity;
+use crate::i18n::Lang;
+use crate::msg;
 use std::fmt::Write;
 
 /// The JSON report (see the README).
@@ -60,8 +62,8 @@ fn hunk(h: &Hunk, esc: impl Fn(&str) -> String, del: (&str, &str), ins: (&str, &
 const MAX_PROBLEMS: usize = 20;
 
 /// "1 word", "2 words".
-fn words(n: usize) -> String {
-    format!("{n} word{}", if n == 1 { "" } else { "s" })
+fn words(n: usize, lang: Lang) -> String {
+    msg!("diff-words", n = n).text(lang)
 }
 
 /// The side's folder or revision, from `old` or `new`.
@@ -73,61 +75,63 @@ fn side_source<'a>(diff: &'a ModelDiff, side: &str) -> &'a str {
     }
 }
 
-fn severity(p: &Problem) -> &'static str {
-    match p.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
+/// "new error", "resolved warning" and so on: `new` for the new problems.
+fn problem_kind(p: &Problem, new: bool, lang: Lang) -> String {
+    let m = match (new, p.severity) {
+        (true, Severity::Error) => msg!("diff-new-error"),
+        (true, Severity::Warning) => msg!("diff-new-warning"),
+        (false, Severity::Error) => msg!("diff-resolved-error"),
+        (false, Severity::Warning) => msg!("diff-resolved-warning"),
+    };
+    m.text(lang)
 }
 
-fn place(p: &Problem) -> String {
+fn place(p: &Problem, lang: Lang) -> String {
     match (&p.file, p.line) {
         (Some(f), Some(l)) => format!("{f}:{l}"),
         (Some(f), None) => f.clone(),
-        _ => "the model".into(),
+        _ => msg!("diff-the-model").text(lang),
     }
 }
 
 /// The not-compared files and the new and resolved problems, as text lines.
-fn text_findings(diff: &ModelDiff, out: &mut String) {
+fn text_findings(diff: &ModelDiff, out: &mut String, lang: Lang) {
     if !diff.not_compared.is_empty() {
-        let _ = writeln!(out, "\nNot compared");
+        let _ = writeln!(out, "\n{}", msg!("diff-not-compared").text(lang));
         for n in &diff.not_compared {
-            let _ = writeln!(
-                out,
-                "  ! {}: cannot be read in {}: {}",
-                n.file,
-                side_source(diff, &n.side),
-                n.reason
+            let line = msg!(
+                "diff-not-compared-file",
+                file = &n.file,
+                source = side_source(diff, &n.side),
+                reason = &n.reason
             );
+            let _ = writeln!(out, "  ! {}", line.text(lang));
         }
-        let _ = writeln!(
-            out,
-            "  (what these files hold is left out of both versions until they can be read)"
-        );
+        let _ = writeln!(out, "  ({})", msg!("diff-not-compared-note").text(lang));
     }
     if !diff.new_problems.is_empty() || !diff.resolved_problems.is_empty() {
-        let _ = writeln!(out, "\nErrors and warnings of check");
-        for (mark, what, list) in [
-            ("+", "new", &diff.new_problems),
-            ("-", "resolved", &diff.resolved_problems),
+        let _ = writeln!(out, "\n{}", msg!("diff-problems").text(lang));
+        for (mark, new, list) in [
+            ("+", true, &diff.new_problems),
+            ("-", false, &diff.resolved_problems),
         ] {
             for p in list.iter().take(MAX_PROBLEMS) {
-                let _ = writeln!(
-                    out,
-                    "  {mark} {what} {} {} at {}: {}",
-                    severity(p),
-                    p.code,
-                    place(p),
-                    p.message
+                let line = msg!(
+                    "diff-problem",
+                    kind = problem_kind(p, new, lang),
+                    code = &p.code,
+                    place = place(p, lang),
+                    message = &p.message
                 );
+                let _ = writeln!(out, "  {mark} {}", line.text(lang));
             }
             if list.len() > MAX_PROBLEMS {
-                let _ = writeln!(
-                    out,
-                    "  … and {} more {what} (`processkarta check` lists them all)",
-                    list.len() - MAX_PROBLEMS
-                );
+                let more = if new {
+                    msg!("diff-more-new", n = list.len() - MAX_PROBLEMS)
+                } else {
+                    msg!("diff-more-resolved", n = list.len() - MAX_PROBLEMS)
+                };
+                let _ = writeln!(out, "  {}", more.text(lang));
             }
         }
     }
@@ -171,19 +175,22 @@ fn counts(diff: &ModelDiff) -> Counts {
     c
 }
 
-fn summary(diff: &ModelDiff) -> String {
+fn summary(diff: &ModelDiff, lang: Lang) -> String {
     let c = counts(diff);
     let mut parts = Vec::new();
-    for (n, one, many) in [
-        (c.steps, "step change", "step changes"),
-        (c.arrows, "arrow change", "arrow changes"),
-        (c.subprocesses, "sub-process change", "sub-process changes"),
-        (c.lanes, "lane change", "lane changes"),
-        (c.guidance, "guidance page", "guidance pages"),
-        (c.laws, "legal reference change", "legal reference changes"),
+    for (n, part) in [
+        (c.steps, msg!("diff-count-steps", n = c.steps)),
+        (c.arrows, msg!("diff-count-arrows", n = c.arrows)),
+        (
+            c.subprocesses,
+            msg!("diff-count-subprocesses", n = c.subprocesses),
+        ),
+        (c.lanes, msg!("diff-count-lanes", n = c.lanes)),
+        (c.guidance, msg!("diff-count-guidance", n = c.guidance)),
+        (c.laws, msg!("diff-count-laws", n = c.laws)),
     ] {
         if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            parts.push(part.text(lang));
         }
     }
     parts.join(", ")
@@ -203,11 +210,11 @@ fn map_order(diff: &ModelDiff) -> Vec<String> {
     out
 }
 
-fn map_heading(diff: &ModelDiff, key: &str) -> String {
+fn map_heading(diff: &ModelDiff, key: &str, lang: Lang) -> String {
     let title = diff.maps.get(key).cloned().unwrap_or_default();
     match key.strip_prefix("subprocess:") {
-        Some(id) => format!("Sub-process {id}: {title}"),
-        None => format!("Overview: {title}"),
+        Some(id) => msg!("diff-heading-subprocess", id = id, title = title).text(lang),
+        None => msg!("diff-heading-overview", title = title).text(lang),
     }
 }
 
@@ -216,11 +223,11 @@ fn lane_name<'a>(diff: &'a ModelDiff, id: &'a str) -> &'a str {
 }
 
 /// A step number, with its old number when that differs.
-fn step_ref(old: &str, new: &str) -> String {
+fn step_ref(old: &str, new: &str, lang: Lang) -> String {
     if old == new {
         new.to_string()
     } else {
-        format!("{new} (was {old})")
+        msg!("diff-step-was", new = new, old = old).text(lang)
     }
 }
 
@@ -228,23 +235,16 @@ fn label(l: &Option<String>) -> String {
     l.as_deref().map_or(String::new(), |l| format!(" [{l}]"))
 }
 
-fn quoted(l: &Option<String>) -> String {
+fn quoted(l: &Option<String>, lang: Lang) -> String {
     l.as_deref()
-        .map_or("no label".into(), |l| format!("\"{l}\""))
+        .map_or(msg!("diff-no-label").text(lang), |l| format!("\"{l}\""))
 }
 
-fn error_notes(diff: &ModelDiff) -> Vec<String> {
+fn error_notes(diff: &ModelDiff, lang: Lang) -> Vec<String> {
     [&diff.old, &diff.new]
         .iter()
         .filter(|s| s.errors > 0)
-        .map(|s| {
-            format!(
-                "{} has {} error{}; it is compared as far as it could be read (run `processkarta check` for details)",
-                s.source,
-                s.errors,
-                if s.errors == 1 { "" } else { "s" }
-            )
-        })
+        .map(|s| msg!("diff-side-has-errors", source = &s.source, n = s.errors).text(lang))
         .collect()
 }
 
@@ -261,22 +261,23 @@ fn old_numbers_note(in_map: &[&Change]) -> bool {
 }
 
 /// The report for a terminal.
-pub fn text(diff: &ModelDiff) -> String {
+pub fn text(diff: &ModelDiff, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "processkarta diff: {} → {}",
         diff.old.source, diff.new.source
     );
-    for note in error_notes(diff) {
-        let _ = writeln!(out, "note: {note}");
+    let note_word = msg!("diff-note").text(lang);
+    for note in error_notes(diff, lang) {
+        let _ = writeln!(out, "{note_word}: {note}");
     }
-    text_findings(diff, &mut out);
+    text_findings(diff, &mut out, lang);
     if diff.is_empty() {
         if out.lines().count() > 1 {
             out.push('\n');
         }
-        out.push_str("no changes\n");
+        let _ = writeln!(out, "{}", msg!("diff-no-changes").text(lang));
         return crate::diagnostic::escape_control(&out).into_owned();
     }
     let section = |out: &mut String, title: &str, lines: Vec<String>| {
@@ -292,63 +293,99 @@ pub fn text(diff: &ModelDiff) -> String {
     let mut guidance = Vec::new();
     for change in &diff.changes {
         match change {
-            Change::LaneAdded { lane, name } => {
-                lanes.push(format!("+ lane {lane} \"{name}\" added"))
-            }
-            Change::LaneRemoved { lane, name } => {
-                lanes.push(format!("- lane {lane} \"{name}\" removed"))
-            }
+            Change::LaneAdded { lane, name } => lanes.push(format!(
+                "+ {}",
+                msg!("diff-lane-added", lane = lane, name = name).text(lang)
+            )),
+            Change::LaneRemoved { lane, name } => lanes.push(format!(
+                "- {}",
+                msg!("diff-lane-removed", lane = lane, name = name).text(lang)
+            )),
             Change::LaneRenamed {
                 lane,
                 old_name,
                 new_name,
             } => lanes.push(format!(
-                "~ lane {lane} renamed \"{old_name}\" → \"{new_name}\""
+                "~ {}",
+                msg!(
+                    "diff-lane-renamed",
+                    lane = lane,
+                    old = old_name,
+                    new = new_name
+                )
+                .text(lang)
             )),
             Change::SubprocessAdded {
                 map,
                 title,
                 opened_from,
                 steps,
-            } => subs.push(format!(
-                "+ {} \"{title}\" added{}, {steps} steps",
-                map.replace(':', " "),
-                opened_from
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(", opened from step {s}"))
-            )),
+            } => {
+                let id = map.trim_start_matches("subprocess:");
+                let line = match opened_from {
+                    Some(from) => msg!(
+                        "diff-subprocess-added-from",
+                        id = id,
+                        title = title,
+                        from = from,
+                        steps = *steps
+                    ),
+                    None => msg!(
+                        "diff-subprocess-added",
+                        id = id,
+                        title = title,
+                        steps = *steps
+                    ),
+                };
+                subs.push(format!("+ {}", line.text(lang)))
+            }
             Change::SubprocessRemoved {
                 map,
                 title,
                 old_opened_from,
                 steps,
-            } => subs.push(format!(
-                "- {} \"{title}\" removed{}, {steps} steps",
-                map.replace(':', " "),
-                old_opened_from
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(", was opened from step {s}"))
-            )),
+            } => {
+                let id = map.trim_start_matches("subprocess:");
+                let line = match old_opened_from {
+                    Some(from) => msg!(
+                        "diff-subprocess-removed-from",
+                        id = id,
+                        title = title,
+                        from = from,
+                        steps = *steps
+                    ),
+                    None => msg!(
+                        "diff-subprocess-removed",
+                        id = id,
+                        title = title,
+                        steps = *steps
+                    ),
+                };
+                subs.push(format!("- {}", line.text(lang)))
+            }
             Change::GuidanceAdded {
                 step,
                 path,
                 words: n,
             } => guidance.push(format!(
-                "+ {path}{}: added, {}",
-                step.as_ref()
-                    .map_or(String::new(), |s| format!(" (step {s})")),
-                words(*n)
+                "+ {path}{}: {}",
+                step.as_ref().map_or(String::new(), |s| format!(
+                    " ({})",
+                    msg!("diff-at-step", step = s).text(lang)
+                )),
+                msg!("diff-guidance-added", words = words(*n, lang)).text(lang)
             )),
             Change::GuidanceRemoved {
                 old_step,
                 old_path,
                 words: n,
             } => guidance.push(format!(
-                "- {old_path}{}: removed, {}",
-                old_step
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(" (step {s})")),
-                words(*n)
+                "- {old_path}{}: {}",
+                old_step.as_ref().map_or(String::new(), |s| format!(
+                    " ({})",
+                    msg!("diff-at-step", step = s).text(lang)
+                )),
+                msg!("diff-guidance-removed", words = words(*n, lang)).text(lang)
             )),
             Change::GuidanceChanged {
                 old_step,
@@ -361,18 +398,23 @@ pub fn text(diff: &ModelDiff) -> String {
                 ..
             } => {
                 let at = match (old_step, step) {
-                    (Some(o), Some(n)) => format!(" (step {})", step_ref(o, n)),
+                    (Some(o), Some(n)) => format!(
+                        " ({})",
+                        msg!("diff-at-step", step = step_ref(o, n, lang)).text(lang)
+                    ),
                     _ => String::new(),
                 };
                 let renamed = if old_path != path {
-                    format!(" (was {old_path})")
+                    format!(" ({})", msg!("diff-was", old = old_path).text(lang))
                 } else {
                     String::new()
                 };
-                guidance.push(format!(
-                    "~ {path}{renamed}{at}: {} added, {words_removed} removed",
-                    words(*words_added)
-                ));
+                let what = msg!(
+                    "diff-guidance-changed",
+                    added = words(*words_added, lang),
+                    removed = *words_removed
+                );
+                guidance.push(format!("~ {path}{renamed}{at}: {}", what.text(lang)));
                 for e in excerpt {
                     guidance.push(format!("    {e}"));
                 }
@@ -380,44 +422,61 @@ pub fn text(diff: &ModelDiff) -> String {
             _ => {}
         }
     }
-    section(&mut out, "Lanes", lanes);
-    section(&mut out, "Sub-processes", subs);
+    section(&mut out, &msg!("diff-section-lanes").text(lang), lanes);
+    section(
+        &mut out,
+        &msg!("diff-section-subprocesses").text(lang),
+        subs,
+    );
     for key in map_order(diff) {
         let in_map: Vec<&Change> = diff
             .changes
             .iter()
             .filter(|c| c.map() == Some(key.as_str()))
             .collect();
-        let mut lines: Vec<String> = in_map.iter().map(|c| text_line(diff, c)).collect();
+        let mut lines: Vec<String> = in_map.iter().map(|c| text_line(diff, c, lang)).collect();
         if old_numbers_note(&in_map) {
-            lines.push("(removed steps and arrows carry their old numbers)".into());
+            lines.push(format!("({})", msg!("diff-old-numbers").text(lang)));
         }
-        section(&mut out, &map_heading(diff, &key), lines);
+        section(&mut out, &map_heading(diff, &key, lang), lines);
     }
-    section(&mut out, "Guidance", guidance);
-    section(&mut out, "Legal references", law_lines(diff));
-    let n = diff.changes.len();
-    let _ = writeln!(
-        out,
-        "\n{n} change{}: {}",
-        if n == 1 { "" } else { "s" },
-        summary(diff)
+    section(
+        &mut out,
+        &msg!("diff-section-guidance").text(lang),
+        guidance,
     );
+    section(
+        &mut out,
+        &msg!("diff-section-laws").text(lang),
+        law_lines(diff, lang),
+    );
+    let total = msg!(
+        "diff-total",
+        n = diff.changes.len(),
+        summary = summary(diff, lang)
+    );
+    let _ = writeln!(out, "\n{}", total.text(lang));
     // Titles and labels come from the model: never a raw control character on a terminal.
     crate::diagnostic::escape_control(&out).into_owned()
 }
 
-fn text_line(diff: &ModelDiff, change: &Change) -> String {
-    match change {
+fn text_line(diff: &ModelDiff, change: &Change, lang: Lang) -> String {
+    let (mark, line) = match change {
         Change::StepAdded {
             step,
             title,
             lane,
             kind,
             ..
-        } => format!(
-            "+ step {step} \"{title}\" added in {} ({kind})",
-            lane_name(diff, lane)
+        } => (
+            "+",
+            msg!(
+                "diff-step-added",
+                step = step,
+                title = title,
+                lane = lane_name(diff, lane),
+                kind = kind
+            ),
         ),
         Change::StepRemoved {
             old_step,
@@ -425,27 +484,44 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             lane,
             kind,
             ..
-        } => format!(
-            "- step {old_step} \"{title}\" removed from {} ({kind})",
-            lane_name(diff, lane)
+        } => (
+            "-",
+            msg!(
+                "diff-step-removed",
+                step = old_step,
+                title = title,
+                lane = lane_name(diff, lane),
+                kind = kind
+            ),
         ),
         Change::StepRenumbered {
             old_step,
             step,
             title,
             ..
-        } => {
-            format!("~ step {old_step} → {step} \"{title}\" renumbered")
-        }
+        } => (
+            "~",
+            msg!(
+                "diff-step-renumbered",
+                old = old_step,
+                new = step,
+                title = title
+            ),
+        ),
         Change::StepRenamed {
             old_step,
             step,
             old_title,
             new_title,
             ..
-        } => format!(
-            "~ step {} renamed \"{old_title}\" → \"{new_title}\"",
-            step_ref(old_step, step)
+        } => (
+            "~",
+            msg!(
+                "diff-step-renamed",
+                step = step_ref(old_step, step, lang),
+                old = old_title,
+                new = new_title
+            ),
         ),
         Change::StepMoved {
             old_step,
@@ -454,11 +530,15 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             old_lane,
             new_lane,
             ..
-        } => format!(
-            "~ step {} \"{title}\" moved from {} to {}",
-            step_ref(old_step, step),
-            lane_name(diff, old_lane),
-            lane_name(diff, new_lane)
+        } => (
+            "~",
+            msg!(
+                "diff-step-moved",
+                step = step_ref(old_step, step, lang),
+                title = title,
+                old = lane_name(diff, old_lane),
+                new = lane_name(diff, new_lane)
+            ),
         ),
         Change::KindChanged {
             old_step,
@@ -467,9 +547,15 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             old_kind,
             new_kind,
             ..
-        } => format!(
-            "~ step {} \"{title}\" kind {old_kind} → {new_kind}",
-            step_ref(old_step, step)
+        } => (
+            "~",
+            msg!(
+                "diff-kind-changed",
+                step = step_ref(old_step, step, lang),
+                title = title,
+                old = old_kind,
+                new = new_kind
+            ),
         ),
         Change::ContinuationChanged {
             old_step,
@@ -478,29 +564,41 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             old_continues,
             new_continues,
             ..
-        } => format!(
-            "~ step {} \"{title}\" continues {} → {}",
-            step_ref(old_step, step),
-            continuation(old_continues),
-            continuation(new_continues)
+        } => (
+            "~",
+            msg!(
+                "diff-continuation-changed",
+                step = step_ref(old_step, step, lang),
+                title = title,
+                old = continuation(old_continues, lang),
+                new = continuation(new_continues, lang)
+            ),
         ),
         Change::AktualiseringAdded {
             old_step,
             step,
             title,
             ..
-        } => format!(
-            "~ step {} \"{title}\" aktualisering added",
-            step_ref(old_step, step)
+        } => (
+            "~",
+            msg!(
+                "diff-aktualisering-added",
+                step = step_ref(old_step, step, lang),
+                title = title
+            ),
         ),
         Change::AktualiseringRemoved {
             old_step,
             step,
             title,
             ..
-        } => format!(
-            "~ step {} \"{title}\" aktualisering removed",
-            step_ref(old_step, step)
+        } => (
+            "~",
+            msg!(
+                "diff-aktualisering-removed",
+                step = step_ref(old_step, step, lang),
+                title = title
+            ),
         ),
         Change::ArrowAdded {
             from,
@@ -509,9 +607,16 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             to_title,
             label: l,
             ..
-        } => format!(
-            "+ arrow {from} \"{from_title}\" → {to} \"{to_title}\"{}",
-            label(l)
+        } => (
+            "+",
+            msg!(
+                "diff-arrow-added",
+                from = from,
+                from_title = from_title,
+                to = to,
+                to_title = to_title,
+                label = label(l)
+            ),
         ),
         Change::ArrowRemoved {
             old_from,
@@ -520,9 +625,16 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             to_title,
             label: l,
             ..
-        } => format!(
-            "- arrow {old_from} \"{from_title}\" → {old_to} \"{to_title}\"{}",
-            label(l)
+        } => (
+            "-",
+            msg!(
+                "diff-arrow-removed",
+                from = old_from,
+                from_title = from_title,
+                to = old_to,
+                to_title = to_title,
+                label = label(l)
+            ),
         ),
         Change::LabelChanged {
             from,
@@ -530,29 +642,35 @@ fn text_line(diff: &ModelDiff, change: &Change) -> String {
             old_label,
             new_label,
             ..
-        } => format!(
-            "~ arrow {from} → {to} label {} → {}",
-            quoted(old_label),
-            quoted(new_label)
+        } => (
+            "~",
+            msg!(
+                "diff-label-changed",
+                from = from,
+                to = to,
+                old = quoted(old_label, lang),
+                new = quoted(new_label, lang)
+            ),
         ),
-        _ => String::new(),
-    }
+        _ => return String::new(),
+    };
+    format!("{mark} {}", line.text(lang))
 }
 
 /// Where an outcome continues, for the report: "25 (Beviljas), 20", "nowhere (the flow
 /// stops)" or "(not said)".
-fn continuation(c: &Option<Vec<String>>) -> String {
+fn continuation(c: &Option<Vec<String>>, lang: Lang) -> String {
     match c {
-        None => "(not said)".into(),
-        Some(to) if to.is_empty() => "nowhere (the flow stops)".into(),
+        None => msg!("diff-continues-not-said").text(lang),
+        Some(to) if to.is_empty() => msg!("diff-continues-nowhere").text(lang),
         Some(to) => to.join(", "),
     }
 }
 
 /// The citations and lagar.yaml changes, one line each, for the text report.
-fn law_lines(diff: &ModelDiff) -> Vec<String> {
+fn law_lines(diff: &ModelDiff, lang: Lang) -> Vec<String> {
     let page = |step: &Option<String>, path: &str| match step {
-        Some(s) => format!("step {s} ({path})"),
+        Some(s) => msg!("diff-step-page", step = s, path = path).text(lang),
         None => path.to_string(),
     };
     let mut out = Vec::new();
@@ -562,17 +680,39 @@ fn law_lines(diff: &ModelDiff) -> Vec<String> {
                 step,
                 path,
                 citation,
-            } => out.push(format!("+ {} cites {citation}", page(step, path))),
+            } => out.push(format!(
+                "+ {}",
+                msg!("diff-cites", page = page(step, path), citation = citation).text(lang)
+            )),
             Change::CitationRemoved {
                 step,
                 path,
                 citation,
-            } => out.push(format!("- {} no longer cites {citation}", page(step, path))),
-            Change::LawAdded { law, name } => out.push(format!("+ law {law}: {name}")),
-            Change::LawRemoved { law, name } => out.push(format!("- law {law}: {name}")),
-            Change::LawChanged { law, name, what } => {
-                out.push(format!("~ law {law}: {name}"));
-                out.extend(what.iter().map(|w| format!("    {w}")));
+            } => out.push(format!(
+                "- {}",
+                msg!(
+                    "diff-no-longer-cites",
+                    page = page(step, path),
+                    citation = citation
+                )
+                .text(lang)
+            )),
+            Change::LawAdded { law, name } => out.push(format!(
+                "+ {}",
+                msg!("diff-law", law = law, name = name).text(lang)
+            )),
+            Change::LawRemoved { law, name } => out.push(format!(
+                "- {}",
+                msg!("diff-law", law = law, name = name).text(lang)
+            )),
+            Change::LawChanged {
+                law, name, details, ..
+            } => {
+                out.push(format!(
+                    "~ {}",
+                    msg!("diff-law", law = law, name = name).text(lang)
+                ));
+                out.extend(details.iter().map(|d| format!("    {}", d.text(lang))));
             }
             _ => {}
         }
@@ -619,15 +759,15 @@ fn md_label(l: &Option<String>) -> String {
 }
 
 /// The report as a pull-request comment.
-pub fn markdown(diff: &ModelDiff) -> String {
+pub fn markdown(diff: &ModelDiff, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "## Process changes: {} → {}\n",
-        code(&diff.old.source),
-        code(&diff.new.source)
+    let heading = msg!(
+        "diff-md-heading",
+        old = code(&diff.old.source),
+        new = code(&diff.new.source)
     );
-    let notes = error_notes(diff);
+    let _ = writeln!(out, "## {}\n", heading.text(lang));
+    let notes = error_notes(diff, lang);
     if !notes.is_empty() {
         out.push_str("> [!WARNING]\n");
         for (i, note) in notes.iter().enumerate() {
@@ -638,35 +778,37 @@ pub fn markdown(diff: &ModelDiff) -> String {
         }
         out.push('\n');
     }
-    md_findings(diff, &mut out);
+    md_findings(diff, &mut out, lang);
     if diff.is_empty() {
-        out.push_str("No changes to the process or its guidance.\n");
+        let _ = writeln!(out, "{}", msg!("diff-md-no-changes").text(lang));
         return out;
     }
-    let n = diff.changes.len();
-    let _ = writeln!(
-        out,
-        "**{n} change{}**: {}.",
-        if n == 1 { "" } else { "s" },
-        summary(diff)
+    let total = msg!(
+        "diff-md-total",
+        n = diff.changes.len(),
+        summary = summary(diff, lang)
     );
+    let _ = writeln!(out, "{}", total.text(lang));
 
+    let added = msg!("diff-md-added").text(lang);
+    let removed = msg!("diff-md-removed").text(lang);
     let mut lanes = Vec::new();
     let mut subs = Vec::new();
     for change in &diff.changes {
         match change {
             Change::LaneAdded { lane, name } => {
-                lanes.push(format!("- **added** {} ({})", md(name), code(lane)))
+                lanes.push(format!("- **{added}** {} ({})", md(name), code(lane)))
             }
             Change::LaneRemoved { lane, name } => {
-                lanes.push(format!("- **removed** {} ({})", md(name), code(lane)))
+                lanes.push(format!("- **{removed}** {} ({})", md(name), code(lane)))
             }
             Change::LaneRenamed {
                 lane,
                 old_name,
                 new_name,
             } => lanes.push(format!(
-                "- **renamed** {} → {} ({})",
+                "- **{}** {} → {} ({})",
+                msg!("diff-md-renamed").text(lang),
                 md(old_name),
                 md(new_name),
                 code(lane)
@@ -677,13 +819,14 @@ pub fn markdown(diff: &ModelDiff) -> String {
                 opened_from,
                 steps,
             } => subs.push(format!(
-                "- **added** {} ({}){}, {steps} steps",
+                "- **{added}** {} ({}){}, {}",
                 md(title),
                 code(map.trim_start_matches("subprocess:")),
                 opened_from.as_ref().map_or(String::new(), |s| format!(
-                    ", opened from step **{}**",
-                    md(s)
-                ))
+                    ", {}",
+                    msg!("diff-md-opened-from", step = md(s)).text(lang)
+                )),
+                msg!("diff-steps", n = *steps).text(lang)
             )),
             Change::SubprocessRemoved {
                 map,
@@ -691,22 +834,25 @@ pub fn markdown(diff: &ModelDiff) -> String {
                 old_opened_from,
                 steps,
             } => subs.push(format!(
-                "- **removed** {} ({}){}, {steps} steps",
+                "- **{removed}** {} ({}){}, {}",
                 md(title),
                 code(map.trim_start_matches("subprocess:")),
                 old_opened_from.as_ref().map_or(String::new(), |s| format!(
-                    ", was opened from step {}",
-                    md(s)
-                ))
+                    ", {}",
+                    msg!("diff-md-was-opened-from", step = md(s)).text(lang)
+                )),
+                msg!("diff-steps", n = *steps).text(lang)
             )),
             _ => {}
         }
     }
     if !lanes.is_empty() {
-        let _ = writeln!(out, "\n### Lanes\n\n{}", lanes.join("\n"));
+        let title = msg!("diff-section-lanes").text(lang);
+        let _ = writeln!(out, "\n### {title}\n\n{}", lanes.join("\n"));
     }
     if !subs.is_empty() {
-        let _ = writeln!(out, "\n### Sub-processes\n\n{}", subs.join("\n"));
+        let title = msg!("diff-section-subprocesses").text(lang);
+        let _ = writeln!(out, "\n### {title}\n\n{}", subs.join("\n"));
     }
 
     for key in map_order(diff) {
@@ -718,37 +864,51 @@ pub fn markdown(diff: &ModelDiff) -> String {
         if in_map.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n### {}", md(&map_heading(diff, &key)));
-        let steps: Vec<String> = in_map.iter().filter_map(|c| md_step_row(diff, c)).collect();
+        let _ = writeln!(out, "\n### {}", md(&map_heading(diff, &key, lang)));
+        let steps: Vec<String> = in_map
+            .iter()
+            .filter_map(|c| md_step_row(diff, c, lang))
+            .collect();
         if !steps.is_empty() {
             let _ = writeln!(
                 out,
-                "\n| Step | Title | Change |\n|---|---|---|\n{}",
+                "\n| {} |\n|---|---|---|\n{}",
+                msg!("diff-md-step-columns").text(lang),
                 steps.join("\n")
             );
         }
-        let arrows: Vec<String> = in_map.iter().filter_map(|c| md_arrow_row(c)).collect();
+        let arrows: Vec<String> = in_map
+            .iter()
+            .filter_map(|c| md_arrow_row(c, lang))
+            .collect();
         if !arrows.is_empty() {
             let _ = writeln!(
                 out,
-                "\n| Arrow | Label | Change |\n|---|---|---|\n{}",
+                "\n| {} |\n|---|---|---|\n{}",
+                msg!("diff-md-arrow-columns").text(lang),
                 arrows.join("\n")
             );
         }
         if old_numbers_note(&in_map) {
-            out.push_str("\n_Removed steps and arrows carry their old numbers._\n");
+            let _ = writeln!(out, "\n_{}._", msg!("diff-md-old-numbers").text(lang));
         }
     }
 
-    let guidance: Vec<String> = diff.changes.iter().filter_map(md_guidance).collect();
+    let guidance: Vec<String> = diff
+        .changes
+        .iter()
+        .filter_map(|c| md_guidance(c, lang))
+        .collect();
     if !guidance.is_empty() {
         let _ = writeln!(
             out,
-            "\n### Guidance\n\n| Step | Page | Change |\n|---|---|---|\n{}",
+            "\n### {}\n\n| {} |\n|---|---|---|\n{}",
+            msg!("diff-section-guidance").text(lang),
+            msg!("diff-md-guidance-columns").text(lang),
             guidance.join("\n")
         );
     }
-    let laws = law_lines(diff);
+    let laws = law_lines(diff, lang);
     if !laws.is_empty() {
         let items: Vec<String> = laws
             .iter()
@@ -757,60 +917,86 @@ pub fn markdown(diff: &ModelDiff) -> String {
                 None => format!("- {}", md(l)),
             })
             .collect();
-        let _ = writeln!(out, "\n### Legal references\n\n{}", items.join("\n"));
+        let _ = writeln!(
+            out,
+            "\n### {}\n\n{}",
+            msg!("diff-section-laws").text(lang),
+            items.join("\n")
+        );
     }
     out
 }
 
+/// The closing line of a pull-request comment: a link to the review page at `url` (the
+/// `--format html` page wherever the workflow put it), with how to open it.
+pub fn review_link(url: &str, lang: Lang) -> String {
+    // The address goes inside `(…)`: what would end it or break the line is encoded.
+    let mut safe = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => safe.push_str("%20"),
+            '(' => safe.push_str("%28"),
+            ')' => safe.push_str("%29"),
+            '<' => safe.push_str("%3C"),
+            '>' => safe.push_str("%3E"),
+            c if c.is_control() => {}
+            c => safe.push(c),
+        }
+    }
+    format!("\n{}\n", msg!("diff-review-link", url = safe).text(lang))
+}
+
 /// The not-compared files as a caution, and the new and resolved problems as a table, at
 /// the top of the comment where a reviewer sees them first.
-fn md_findings(diff: &ModelDiff, out: &mut String) {
+fn md_findings(diff: &ModelDiff, out: &mut String, lang: Lang) {
     if !diff.not_compared.is_empty() {
         out.push_str("> [!CAUTION]\n");
         for n in &diff.not_compared {
-            let _ = writeln!(
-                out,
-                "> **Not compared:** {} cannot be read in {}: {}  ",
-                code(&n.file),
-                code(side_source(diff, &n.side)),
-                md(&n.reason)
+            let line = msg!(
+                "diff-md-not-compared",
+                file = code(&n.file),
+                source = code(side_source(diff, &n.side)),
+                reason = md(&n.reason)
             );
+            let _ = writeln!(out, "> {}  ", line.text(lang));
         }
-        out.push_str(
-            "> What these files hold is left out of both versions until they can be read.\n\n",
-        );
+        let _ = writeln!(out, "> {}\n", msg!("diff-md-not-compared-note").text(lang));
     }
     if diff.new_problems.is_empty() && diff.resolved_problems.is_empty() {
         return;
     }
-    out.push_str("| Check | Code | Problem | Where |\n|---|---|---|---|\n");
-    for (what, list) in [
-        ("new", &diff.new_problems),
-        ("resolved", &diff.resolved_problems),
-    ] {
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|",
+        msg!("diff-md-problem-columns").text(lang)
+    );
+    for (new, list) in [(true, &diff.new_problems), (false, &diff.resolved_problems)] {
         if list.len() > MAX_PROBLEMS {
-            let _ = writeln!(
-                out,
-                "| {what} | | … and {} more (`processkarta check` lists them all) | |",
-                list.len() - MAX_PROBLEMS
-            );
+            let (what, more) = if new {
+                (
+                    msg!("diff-md-new"),
+                    msg!("diff-md-more", n = list.len() - MAX_PROBLEMS),
+                )
+            } else {
+                (
+                    msg!("diff-md-resolved"),
+                    msg!("diff-md-more", n = list.len() - MAX_PROBLEMS),
+                )
+            };
+            let _ = writeln!(out, "| {} | | {} | |", what.text(lang), more.text(lang));
         }
         for p in list.iter().take(MAX_PROBLEMS) {
-            let label = format!("{what} {}", severity(p));
-            let label = if what == "new" {
-                format!("**{label}**")
-            } else {
-                label
-            };
+            let label = problem_kind(p, new, lang);
+            let label = if new { format!("**{label}**") } else { label };
             let _ = writeln!(
                 out,
                 "| {label} | {} | {} | {} |",
                 p.code,
                 md(&p.message),
                 match (&p.file, p.line) {
-                    (Some(f), Some(l)) => format!("{} line {l}", code(f)),
+                    (Some(f), Some(l)) => msg!("diff-md-line", file = code(f), line = l).text(lang),
                     (Some(f), None) => code(f),
-                    _ => "the model".into(),
+                    _ => msg!("diff-the-model").text(lang),
                 }
             );
         }
@@ -818,9 +1004,11 @@ fn md_findings(diff: &ModelDiff, out: &mut String) {
     out.push('\n');
 }
 
-fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
+fn md_step_row(diff: &ModelDiff, change: &Change, lang: Lang) -> Option<String> {
     let lane = |id: &str| format!("*{}*", md(lane_name(diff, id)));
-    let row = |nr: String, title: &str, what: String| format!("| {nr} | {} | {what} |", md(title));
+    let row = |nr: String, title: &str, what: crate::i18n::Msg| {
+        format!("| {nr} | {} | {} |", md(title), what.text(lang))
+    };
     Some(match change {
         Change::StepAdded {
             step,
@@ -831,7 +1019,7 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             format!("**{}**", md(step)),
             title,
-            format!("**added** in {} (`{kind}`)", lane(l)),
+            msg!("diff-md-step-added", lane = lane(l), kind = kind),
         ),
         Change::StepRemoved {
             old_step,
@@ -842,14 +1030,14 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             format!("~~{}~~", md(old_step)),
             title,
-            format!("**removed** from {} (`{kind}`)", lane(l)),
+            msg!("diff-md-step-removed", lane = lane(l), kind = kind),
         ),
         Change::StepRenumbered {
             old_step,
             step,
             title,
             ..
-        } => row(md_step(old_step, step), title, "**renumbered**".into()),
+        } => row(md_step(old_step, step), title, msg!("diff-md-renumbered")),
         Change::StepRenamed {
             old_step,
             step,
@@ -859,7 +1047,7 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             new_title,
-            format!("**renamed** from “{}”", md(old_title)),
+            msg!("diff-md-renamed-from", old = md(old_title)),
         ),
         Change::StepMoved {
             old_step,
@@ -871,7 +1059,7 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             title,
-            format!("**moved** from {} to {}", lane(old_lane), lane(new_lane)),
+            msg!("diff-md-moved", old = lane(old_lane), new = lane(new_lane)),
         ),
         Change::KindChanged {
             old_step,
@@ -883,7 +1071,7 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             title,
-            format!("**kind** `{old_kind}` → `{new_kind}`"),
+            msg!("diff-md-kind", old = old_kind, new = new_kind),
         ),
         Change::ContinuationChanged {
             old_step,
@@ -895,10 +1083,10 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             title,
-            format!(
-                "**continues** {} → {}",
-                md(&continuation(old_continues)),
-                md(&continuation(new_continues))
+            msg!(
+                "diff-md-continues",
+                old = md(&continuation(old_continues, lang)),
+                new = md(&continuation(new_continues, lang))
             ),
         ),
         Change::AktualiseringAdded {
@@ -909,7 +1097,7 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             title,
-            "**aktualisering** added".into(),
+            msg!("diff-md-aktualisering-added"),
         ),
         Change::AktualiseringRemoved {
             old_step,
@@ -919,13 +1107,13 @@ fn md_step_row(diff: &ModelDiff, change: &Change) -> Option<String> {
         } => row(
             md_step(old_step, step),
             title,
-            "**aktualisering** removed".into(),
+            msg!("diff-md-aktualisering-removed"),
         ),
         _ => return None,
     })
 }
 
-fn md_arrow_row(change: &Change) -> Option<String> {
+fn md_arrow_row(change: &Change, lang: Lang) -> Option<String> {
     let ends = |f: &str, ft: &str, t: &str, tt: &str| {
         format!("**{}** {} → **{}** {}", md(f), md(ft), md(t), md(tt))
     };
@@ -938,9 +1126,10 @@ fn md_arrow_row(change: &Change) -> Option<String> {
             label,
             ..
         } => format!(
-            "| {} | {} | **added** |",
+            "| {} | {} | **{}** |",
             ends(from, from_title, to, to_title),
-            md_label(label)
+            md_label(label),
+            msg!("diff-md-added").text(lang)
         ),
         Change::ArrowRemoved {
             old_from,
@@ -950,9 +1139,10 @@ fn md_arrow_row(change: &Change) -> Option<String> {
             label,
             ..
         } => format!(
-            "| {} | {} | **removed** |",
+            "| {} | {} | **{}** |",
             ends(old_from, from_title, old_to, to_title),
-            md_label(label)
+            md_label(label),
+            msg!("diff-md-removed").text(lang)
         ),
         Change::LabelChanged {
             from,
@@ -963,13 +1153,15 @@ fn md_arrow_row(change: &Change) -> Option<String> {
             new_label,
             ..
         } => {
+            let none = msg!("diff-md-none").text(lang);
             let old = old_label
                 .as_deref()
-                .map_or("(none)".into(), |l| format!("~~{}~~", md(l)));
-            let new = new_label.as_deref().map_or("(none)".into(), md);
+                .map_or(none.clone(), |l| format!("~~{}~~", md(l)));
+            let new = new_label.as_deref().map_or(none, md);
             format!(
-                "| {} | {old} → {new} | **label changed** |",
-                ends(from, from_title, to, to_title)
+                "| {} | {old} → {new} | **{}** |",
+                ends(from, from_title, to, to_title),
+                msg!("diff-md-label-changed").text(lang)
             )
         }
         _ => return None,
@@ -978,7 +1170,7 @@ fn md_arrow_row(change: &Change) -> Option<String> {
 
 /// One row of the guidance table: the step, the page and what changed, with the changed
 /// places as the text reads (struck out and in bold), not as Markdown source.
-fn md_guidance(change: &Change) -> Option<String> {
+fn md_guidance(change: &Change, lang: Lang) -> Option<String> {
     let step = |s: &Option<String>| s.as_ref().map_or("–".into(), |s| format!("**{}**", md(s)));
     Some(match change {
         Change::GuidanceAdded {
@@ -986,10 +1178,11 @@ fn md_guidance(change: &Change) -> Option<String> {
             path,
             words: n,
         } => format!(
-            "| {} | {} | **added**, {} |",
+            "| {} | {} | **{}**, {} |",
             step(s),
             code(path),
-            words(*n)
+            msg!("diff-md-added").text(lang),
+            words(*n, lang)
         ),
         Change::GuidanceRemoved {
             old_step,
@@ -999,7 +1192,12 @@ fn md_guidance(change: &Change) -> Option<String> {
             let nr = old_step
                 .as_ref()
                 .map_or("–".into(), |s| format!("~~{}~~", md(s)));
-            format!("| {nr} | {} | **removed**, {} |", code(old_path), words(*n))
+            format!(
+                "| {nr} | {} | **{}**, {} |",
+                code(old_path),
+                msg!("diff-md-removed").text(lang),
+                words(*n, lang)
+            )
         }
         Change::GuidanceChanged {
             old_step,
@@ -1016,12 +1214,12 @@ fn md_guidance(change: &Change) -> Option<String> {
                 (_, s) => step(s),
             };
             let renamed = if old_path != path {
-                format!(" (was {})", code(old_path))
+                format!(" ({})", msg!("diff-was", old = code(old_path)).text(lang))
             } else {
                 String::new()
             };
             let places = if hunks.is_empty() {
-                "only Markdown marks or link targets changed".to_string()
+                msg!("diff-md-only-marks").text(lang)
             } else {
                 hunks
                     .iter()
@@ -1029,10 +1227,15 @@ fn md_guidance(change: &Change) -> Option<String> {
                     .collect::<Vec<_>>()
                     .join("<br>")
             };
+            let what = msg!(
+                "diff-guidance-changed",
+                added = words(*words_added, lang),
+                removed = *words_removed
+            );
             format!(
-                "| {nr} | {}{renamed} | {} added, {words_removed} removed: {places} |",
+                "| {nr} | {}{renamed} | {}: {places} |",
                 code(path),
-                words(*words_added)
+                what.text(lang)
             )
         }
         _ => return None,

@@ -3,6 +3,8 @@
 use super::confine::{self, Refusal};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::format::BookToml;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::source::{FileId, SourceMap, Span};
 use std::path::Path;
 
@@ -34,21 +36,25 @@ pub fn decode(id: FileId, sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> O
                     .collect();
                 let name = message.split('`').nth(1).unwrap_or("");
                 match super::yaml::did_you_mean(name, &expected) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("allowed here: {}", expected.join(", ")),
+                    Some(s) => msg!("did-you-mean", name = s),
+                    None => msg!("allowed-here", names = expected.join(", ")),
                 }
             } else if message.starts_with("missing field") {
-                "add the missing key (see FORMAT.md)".to_string()
+                msg!("book-toml-missing-key-help")
             } else {
-                "see FORMAT.md for the keys of book.toml and their values".to_string()
+                msg!("book-toml-help")
+            };
+            let why = super::yaml::plain_message(&message);
+            // What the TOML reader says of a syntax error exists only in English.
+            let text = if why.id() == "verbatim" {
+                msg!("book-toml-syntax", why = why)
+            } else {
+                msg!("book-toml", why = why)
             };
             diags.push(
-                Diagnostic::error(
-                    Code::BookToml,
-                    format!("book.toml: {}", super::yaml::plain_message(&message)),
-                )
-                .at(Span::new(id, span))
-                .help(help),
+                Diagnostic::error(Code::BookToml, text)
+                    .at(Span::new(id, span))
+                    .help(help),
             );
             None
         }
@@ -69,12 +75,12 @@ fn check_accessibility(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<
     for (key, missing) in required {
         if missing {
             diags.push(
-                Diagnostic::error(
-                    Code::BookToml,
-                    format!("book.toml: [accessibility] has no `{key}`"),
-                )
-                .at(Span::new(id, at..at + "[accessibility]".len().min(text.len() - at)))
-                .help("the accessibility statement needs organisation, status, assessment-date, assessment-method, feedback and enforcement-url"),
+                Diagnostic::error(Code::BookToml, msg!("accessibility-missing-key", key = key))
+                    .at(Span::new(
+                        id,
+                        at..at + "[accessibility]".len().min(text.len() - at),
+                    ))
+                    .help(msg!("accessibility-missing-key-help")),
             );
         }
     }
@@ -83,10 +89,10 @@ fn check_accessibility(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<
             diags.push(
                 Diagnostic::error(
                     Code::BookToml,
-                    format!("book.toml: accessibility status `{status}` is not one of full, partial, none"),
+                    msg!("accessibility-status", status = status),
                 )
                 .at(Span::new(id, at..at))
-                .help("write status = \"partial\" while known shortcomings remain"),
+                .help(msg!("accessibility-status-help")),
             );
         }
     }
@@ -129,11 +135,11 @@ fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<D
     let at = |key: &str| {
         value_span(text, "book", key).map_or(Span::file_start(id), |r| Span::new(id, r))
     };
-    let mut problem = |key: &str, message: String, help: &str| {
+    let mut problem = |key: &str, message: Msg, help: Msg| {
         diags.push(
-            Diagnostic::error(Code::BookToml, format!("book.toml: {message}"))
+            Diagnostic::error(Code::BookToml, msg!("book-toml", why = message))
                 .at(at(key))
-                .help(help.to_string()),
+                .help(help),
         );
     };
     let web = |v: &str| {
@@ -146,14 +152,14 @@ fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<D
             &b.edit_url,
             &["path"][..],
             "path",
-            "write the web address where a page's file is edited, with {path} for its path in the model, e.g. edit-url = \"https://github.com/org/repo/edit/main/{path}\"",
+            msg!("edit-url-help"),
         ),
         (
             "feedback",
             &b.feedback,
             &["step", "title"][..],
             "step",
-            "write a mailto: or web address with {step} for the step's number and, if you like, {title} for its title, e.g. feedback = \"mailto:remiss@example.se?subject=Steg%20{step}%3A%20{title}\"",
+            msg!("feedback-help"),
         ),
     ];
     for (key, value, allowed, required, help) in templates {
@@ -162,11 +168,15 @@ fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<D
             web(v) || (key == "feedback" && v.to_ascii_lowercase().starts_with("mailto:"));
         if !scheme_ok || v.contains(char::is_whitespace) {
             let what = if key == "feedback" {
-                "a mailto: or web address (https://…) without spaces"
+                msg!("mailto-or-web-address")
             } else {
-                "a web address (https://…) without spaces"
+                msg!("web-address")
             };
-            problem(key, format!("{key} `{v}` is not {what}"), help);
+            problem(
+                key,
+                msg!("not-an-address", key = key, value = v, what = what),
+                help.clone(),
+            );
             continue;
         }
         let unknown: Vec<&str> = placeholders(v)
@@ -177,15 +187,28 @@ fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<D
         for p in &unknown {
             problem(
                 key,
-                format!(
-                    "{key} has the placeholder `{{{p}}}`, which is not filled in (only {} are)",
-                    known.join(" and ")
+                msg!(
+                    "unknown-placeholder",
+                    key = key,
+                    placeholder = format!("{{{p}}}"),
+                    known = match known.as_slice() {
+                        [a, b] => msg!("a-and-b", a = a, b = b),
+                        _ => msg!("verbatim", text = known.join(", ")),
+                    }
                 ),
-                help,
+                help.clone(),
             );
         }
         if unknown.is_empty() && !placeholders(v).contains(&required) {
-            problem(key, format!("{key} has no `{{{required}}}`"), help);
+            problem(
+                key,
+                msg!(
+                    "missing-placeholder",
+                    key = key,
+                    placeholder = format!("{{{required}}}")
+                ),
+                help,
+            );
         }
     }
     if let Some(rev) = &b.previous {
@@ -195,8 +218,8 @@ fn check_reader_links(book: &BookToml, id: FileId, text: &str, diags: &mut Vec<D
         {
             problem(
                 "previous",
-                format!("previous `{rev}` is not a git revision"),
-                "name the previous version by a tag, branch or commit of the model's repository, e.g. previous = \"remiss-2019\"",
+                msg!("not-a-revision", rev = rev),
+                msg!("not-a-revision-help"),
             );
         }
     }
@@ -220,12 +243,13 @@ fn check_path(key: &str, value: &str, id: FileId, text: &str, diags: &mut Vec<Di
         diags.push(
             Diagnostic::error(
                 Code::UnsafePath,
-                format!("book.toml: {key} `{value}` is not a folder inside the model"),
+                msg!("path-outside-model", key = key, value = value),
             )
             .at(at)
-            .help(format!(
-                "write a relative path without `..`, e.g. {key} = \"{}\"",
-                if key == "theme" {
+            .help(msg!(
+                "path-outside-model-help",
+                key = key,
+                example = if key == "theme" {
                     "themes/default"
                 } else {
                     "book"
@@ -283,9 +307,9 @@ pub fn theme_files(root: &Path, theme: &str) -> Result<Option<Vec<String>>, Refu
 fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec<Diagnostic>) {
     let at = key_span("theme", id, text);
     let label = if at.start == at.end {
-        format!("`theme` is not set, so {theme} is used")
+        msg!("theme-default-label", theme = theme)
     } else {
-        "the theme named here".to_string()
+        msg!("theme-label")
     };
     let hidden = Path::new(theme)
         .components()
@@ -295,10 +319,10 @@ fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec
         diags.push(
             Diagnostic::error(
                 Code::UnsafePath,
-                format!("book.toml: theme `{theme}` is in the hidden folder `{name}`, which is never published"),
+                msg!("theme-hidden", theme = theme, name = name),
             )
             .at(at)
-            .help("keep the theme in a folder of the model whose name does not start with a dot, e.g. theme = \"themes/default\""),
+            .help(msg!("theme-hidden-help")),
         );
         return;
     }
@@ -307,21 +331,21 @@ fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec
         Ok(None) => return,
         Err(Refusal::NotAFile(_)) => {
             diags.push(
-                Diagnostic::error(
-                    Code::NotAFile,
-                    format!("book.toml: theme `{theme}` is not a folder"),
-                )
-                .at(at)
-                .help("name the theme's folder, e.g. theme = \"themes/default\", or remove the key to use the built-in theme"),
+                Diagnostic::error(Code::NotAFile, msg!("theme-not-a-folder", theme = theme))
+                    .at(at)
+                    .help(msg!("theme-not-a-folder-help")),
             );
             return;
         }
         Err(refusal) => {
             diags.push(
                 {
-                    let d = super::refusal_diagnostic(&refusal, &format!("the theme folder {theme}"));
+                    let d = super::refusal_diagnostic(
+                        &refusal,
+                        msg!("the-theme-folder", theme = theme),
+                    );
                     match refusal {
-                        Refusal::Outside => d.help("copy the theme folder into the model instead of linking to it: only files of the model are published"),
+                        Refusal::Outside => d.help(msg!("theme-outside-help")),
                         _ => d,
                     }
                 }
@@ -337,7 +361,7 @@ fn check_theme(root: &Path, theme: &str, id: FileId, text: &str, diags: &mut Vec
             // A link to a folder of the model is not followed, as before.
             Ok(_) | Err(Refusal::NotAFile("a folder")) => {}
             Err(refusal) => diags.push(
-                super::refusal_diagnostic(&refusal, &format!("theme file {shown}"))
+                super::refusal_diagnostic(&refusal, msg!("theme-file", file = &shown))
                     .at(at)
                     .label(label.clone()),
             ),

@@ -8,6 +8,8 @@
 //! opening, the open handle is looked at again and at most `limit` bytes are read, so a file
 //! swapped in between cannot slip past either check.
 
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,44 +38,46 @@ pub enum Refusal {
 impl Refusal {
     /// What is wrong with `shown` (the path as the user wrote it), in words for the people
     /// who edit the model.
-    pub fn describe(&self, shown: &str) -> String {
+    pub fn describe(&self, shown: impl Into<Arg>) -> Msg {
+        let shown: Arg = shown.into();
         match self {
-            Refusal::Missing => format!("{shown} does not exist"),
-            Refusal::Outside => {
-                format!("{shown} leads outside the model folder through a symbolic link")
+            Refusal::Missing => msg!("refusal-missing", file = shown),
+            Refusal::Outside => msg!("refusal-outside", file = shown),
+            Refusal::Hidden(name) => msg!("refusal-hidden", file = shown, name = name),
+            Refusal::NotAFile(what) => {
+                msg!("refusal-not-a-file", file = shown, what = kind_msg(what))
             }
-            Refusal::Hidden(name) => {
-                format!("{shown} leads into the hidden folder or file `{name}` of the model")
-            }
-            Refusal::NotAFile(what) => format!("{shown} is {what}, not an ordinary file"),
-            Refusal::TooLarge { size, limit } => {
-                format!(
-                    "{shown} is {}; at most {} is accepted",
-                    mib(*size),
-                    mib(*limit)
-                )
-            }
+            Refusal::TooLarge { size, limit } => msg!(
+                "refusal-too-large",
+                file = shown,
+                size = mib(*size),
+                limit = mib(*limit)
+            ),
         }
     }
 
     /// How to fix it.
-    pub fn advice(&self) -> &'static str {
+    pub fn advice(&self) -> Msg {
         match self {
-            Refusal::Missing => "check the file name and folder",
-            Refusal::Outside => {
-                "copy the file into the model folder instead of linking to it: only files of the model are published"
-            }
-            Refusal::Hidden(_) => {
-                "hidden folders such as .git hold the repository's settings and are never published; copy the file into the model's own folders"
-            }
-            Refusal::NotAFile("a folder") => {
-                "link to a file in the folder, or to a page (.md), not to the folder itself"
-            }
-            Refusal::NotAFile(_) => {
-                "only ordinary files can be part of the model; remove it or put a file in its place"
-            }
-            Refusal::TooLarge { .. } => "make the file smaller or split it over several files",
+            Refusal::Missing => msg!("refusal-missing-help"),
+            Refusal::Outside => msg!("refusal-outside-help"),
+            Refusal::Hidden(_) => msg!("refusal-hidden-help"),
+            Refusal::NotAFile("a folder") => msg!("refusal-folder-help"),
+            Refusal::NotAFile(_) => msg!("refusal-not-a-file-help"),
+            Refusal::TooLarge { .. } => msg!("refusal-too-large-help"),
         }
+    }
+}
+
+/// The words for what a [`Refusal::NotAFile`] is instead.
+fn kind_msg(what: &str) -> Msg {
+    match what {
+        "a folder" => msg!("kind-folder"),
+        "a file" => msg!("kind-file"),
+        "a named pipe (FIFO)" => msg!("kind-fifo"),
+        "a device" => msg!("kind-device"),
+        "a socket" => msg!("kind-socket"),
+        _ => msg!("kind-other"),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod yaml;
 
 use crate::diagnostic::{Cause, Code, Diagnostic};
 use crate::format::{BookToml, KartaFile, LaneFile, StepDef, SubprocessFile};
+use crate::msg;
 use crate::source::{FileId, SourceMap, Span};
 use confine::Refusal;
 use std::collections::BTreeMap;
@@ -268,11 +269,8 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
         }
         None => {
             if !root.join(karta_rel).exists() {
-                let d =
-                    Diagnostic::error(Code::MissingKarta, "the model has no process/karta.yaml")
-                        .help(
-                            "create process/karta.yaml with `title:` and `lanes:` (see FORMAT.md)",
-                        );
+                let d = Diagnostic::error(Code::MissingKarta, msg!("missing-karta"))
+                    .help(msg!("missing-karta-help"));
                 losses.karta = Some(d.cause());
                 diags.push(d);
             } else {
@@ -328,10 +326,10 @@ pub fn load(root: &Path) -> Result<(RawModel, Vec<Diagnostic>), LoadError> {
             .map_or(name, |(stem, _)| stem);
         let d = Diagnostic::error(
             Code::GuidanceNotRead,
-            format!("{rel} is not read: pages in handlaggarstod/ must end in `.md`"),
+            msg!("guidance-not-read", file = &rel),
         )
         .at(Span::file_start(id))
-        .help(format!("rename it to {stem}.md"));
+        .help(msg!("guidance-not-read-help", name = format!("{stem}.md")));
         losses.files.insert(rel, d.cause());
         diags.push(d);
     }
@@ -384,7 +382,10 @@ fn list(
         Ok(base) => base,
         Err(Refusal::Missing | Refusal::NotAFile(_)) => return Vec::new(),
         Err(refusal) => {
-            diags.push(refusal_diagnostic(&refusal, &format!("the folder {dir}")));
+            diags.push(refusal_diagnostic(
+                &refusal,
+                msg!("the-folder", folder = dir),
+            ));
             return Vec::new();
         }
     };
@@ -484,11 +485,9 @@ fn read_file(
             std::fs::symlink_metadata(root.join(rel)).ok()?;
             let id = sources.add(rel, String::new());
             diags.push(
-                Diagnostic::error(Code::UnreadableFile, format!("cannot read {rel}"))
+                Diagnostic::error(Code::UnreadableFile, msg!("cannot-read", file = rel))
                     .at(Span::file_start(id))
-                    .help(
-                        "if it is a symbolic link, it leads to nothing; put the file itself here",
-                    ),
+                    .help(msg!("cannot-read-help")),
             );
             return None;
         }
@@ -508,10 +507,10 @@ fn read_file(
             let at =
                 valid.saturating_sub(usize::from(e.as_bytes().starts_with(b"\xef\xbb\xbf")) * 3);
             diags.push(
-                Diagnostic::error(Code::UnreadableFile, format!("{rel} is not valid UTF-8"))
+                Diagnostic::error(Code::UnreadableFile, msg!("not-utf8", file = rel))
                     .at(Span::new(id, at..at))
-                    .label("this byte is not UTF-8")
-                    .help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
+                    .label(msg!("not-utf8-label"))
+                    .help(msg!("not-utf8-help")),
             );
             None
         }
@@ -521,7 +520,7 @@ fn read_file(
 /// The diagnostic (without a place) for a file of the model that may not be read: E060 for a
 /// link out of the model or into a hidden folder, E061 for what is not a file, E007 for a
 /// file over the limit. `shown` names the file as the user knows it.
-pub fn refusal_diagnostic(refusal: &Refusal, shown: &str) -> Diagnostic {
+pub fn refusal_diagnostic(refusal: &Refusal, shown: impl Into<crate::i18n::Arg>) -> Diagnostic {
     let code = match refusal {
         Refusal::Outside | Refusal::Hidden(_) => Code::UnsafePath,
         Refusal::NotAFile(_) => Code::NotAFile,
@@ -633,10 +632,7 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
             if items.len() > MAX_STEPS_PER_FILE {
                 let d = Diagnostic::error(
                     Code::TooLarge,
-                    format!(
-                        "{} steps in one file; at most {MAX_STEPS_PER_FILE} are accepted",
-                        items.len()
-                    ),
+                    msg!("too-many-steps", n = items.len(), max = MAX_STEPS_PER_FILE),
                 )
                 .at(Span::file_start(id));
                 losses.lose(sub, "", d.cause());
@@ -672,9 +668,9 @@ fn decode_step_file<H: serde::de::DeserializeOwned>(
                 .tree
                 .get("steps")
                 .map_or(Span::file_start(id), |n| n.span_in(id));
-            let d = Diagnostic::error(Code::WrongType, "`steps` must be a list of steps")
+            let d = Diagnostic::error(Code::WrongType, msg!("steps-not-a-list"))
                 .at(at)
-                .help("write each step on its own line starting with `- nr:`");
+                .help(msg!("steps-not-a-list-help"));
             losses.lose(sub, "", d.cause());
             diags.push(d);
         }

@@ -7,6 +7,8 @@
 //! value is reported at the value, not only at the file.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::source::{FileId, SourceFile, Span};
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
@@ -126,13 +128,10 @@ pub fn parse(file: FileId, src: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> 
                     .map_or(0, |l| src.offset_of(l.line(), l.column().saturating_sub(1)));
                 return Err(vec![Diagnostic::error(
                     Code::YamlSyntax,
-                    format!(
-                        "this file is not valid YAML: {}",
-                        strip_location(&e.to_string())
-                    ),
+                    msg!("yaml-syntax", why = strip_location(&e.to_string())),
                 )
                 .at(Span::new(file, at..at))
-                .help("check the indentation and quoting around this line")]);
+                .help(msg!("yaml-syntax-help"))]);
             }
         }
     };
@@ -166,13 +165,15 @@ fn find_comment_values(node: &Node, text: &str, file: FileId, diags: &mut Vec<Di
                         diags.push(
                             Diagnostic::error(
                                 Code::WrongType,
-                                format!(
-                                    "`{key}:` has no value: YAML reads `#{written}` as a comment"
-                                ),
+                                msg!("comment-value", key = key, written = written),
                             )
                             .at(Span::new(file, at..at + 1 + written.len()))
-                            .label("read as a comment")
-                            .help(format!("put the value in quotes: {key}: \"#{written}\"")),
+                            .label(msg!("comment-value-label"))
+                            .help(msg!(
+                                "comment-value-help",
+                                key = key,
+                                written = written
+                            )),
                         );
                     }
                 }
@@ -260,14 +261,14 @@ fn describe(
         let name = field.unwrap_or_default();
         let expected = expected_list(message);
         let help = match did_you_mean(&name, &expected) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if expected.is_empty() => "remove this field".to_string(),
-            None => format!("allowed here: {}", expected.join(", ")),
+            Some(s) => msg!("did-you-mean", name = s),
+            None if expected.is_empty() => msg!("remove-field"),
+            None => msg!("allowed-here", names = expected.join(", ")),
         };
-        let (code, what) = if message.starts_with("unknown field") {
-            (Code::UnknownField, "field")
+        let code = if message.starts_with("unknown field") {
+            Code::UnknownField
         } else {
-            (Code::WrongType, "value")
+            Code::WrongType
         };
         // Point at the key itself when the tree has it, else at the value.
         let target = node
@@ -282,71 +283,77 @@ fn describe(
                 parent
             };
             if let Some(label) = cut_label(map, &name) {
-                return Diagnostic::error(
-                    code,
-                    format!("the label `{label}, {name}` is cut at its comma"),
-                )
-                .at(target.span_in(file))
-                .label(format!("read as a field `{name}`"))
-                .help(format!(
-                    "inside `{{ }}` a comma starts the next field: quote the label, label: \"{label}, {name}\""
-                ));
+                return Diagnostic::error(code, msg!("label-cut", label = &label, name = &name))
+                    .at(target.span_in(file))
+                    .label(msg!("label-cut-label", name = &name))
+                    .help(msg!("label-cut-help", label = &label, name = &name));
             }
         }
         if message.contains("expected field identifier") {
-            return Diagnostic::error(code, format!("`{name}` is not a field name"))
+            return Diagnostic::error(code, msg!("not-a-field-name", name = &name))
                 .at(target.span_in(file))
                 .help(help);
         }
-        return Diagnostic::error(code, format!("unknown {what} `{name}`"))
+        let (message, label) = if code == Code::UnknownField {
+            (
+                msg!("unknown-field", name = &name),
+                msg!("unknown-field-label"),
+            )
+        } else {
+            (
+                msg!("unknown-value", name = &name),
+                msg!("unknown-value-label"),
+            )
+        };
+        return Diagnostic::error(code, message)
             .at(target.span_in(file))
-            .label(format!("not a known {what} here"))
+            .label(label)
             .help(help);
     }
     if message.starts_with("missing field") {
         let name = field.unwrap_or_default();
-        return Diagnostic::error(Code::MissingField, format!("missing field `{name}`"))
+        return Diagnostic::error(Code::MissingField, msg!("missing-field", name = &name))
             .at(Span::new(file, node.span.start..node.span.start))
-            .label(format!("`{name}` is required here"))
-            .help(format!("add `{name}:` with a value"));
+            .label(msg!("missing-field-label", name = &name))
+            .help(msg!("missing-field-help", name = &name));
     }
     if message.starts_with("duplicate field") {
         let name = field.unwrap_or_default();
-        return Diagnostic::error(Code::DuplicateKey, format!("duplicate key `{name}`"))
+        return Diagnostic::error(Code::DuplicateKey, msg!("duplicate-key", name = &name))
             .at(node.span_in(file))
-            .help("keep one of them; YAML would silently drop the other");
+            .help(msg!("duplicate-key-help"));
     }
     if message.contains("expected field identifier") {
         // A key that is not text, such as `1: x`: serde names no key, the tree has it.
-        let found = plain_found(
-            clean
-                .trim_start_matches("invalid type: ")
-                .split(", expected")
-                .next()
-                .unwrap_or(""),
-        );
+        let serde_found = clean
+            .trim_start_matches("invalid type: ")
+            .split(", expected")
+            .next()
+            .unwrap_or("");
+        let found = plain_found(serde_found);
         let key = match &node.kind {
             NodeKind::Map(entries) => entries
                 .iter()
                 .map(|(k, _)| k)
-                .find(|k| k.as_str().is_some_and(|s| found.contains(s))),
+                .find(|k| k.as_str().is_some_and(|s| serde_found.contains(s))),
             _ => None,
         };
-        return Diagnostic::error(Code::WrongType, format!("{found} is not a field name"))
+        return Diagnostic::error(Code::WrongType, msg!("key-not-a-field-name", found = found))
             .at(key.unwrap_or(node).span_in(file))
-            .help("fields are names such as `title:` or `next:`; correct or remove this line");
+            .help(msg!("key-not-a-field-name-help"));
     }
-    let place = if shown.is_empty() {
-        String::new()
+    let text = if shown.is_empty() {
+        msg!("wrong-value", why = plain_message(&clean))
     } else {
-        format!(" in `{}`", shown.concat())
+        msg!(
+            "wrong-value-in",
+            path = shown.concat(),
+            why = plain_message(&clean)
+        )
     };
-    Diagnostic::error(
-        Code::WrongType,
-        format!("wrong value{place}: {}", plain_message(&clean)),
-    )
-    .at(node.span_in(file))
-    .help(type_help(&shown.concat(), message))
+    Diagnostic::error(Code::WrongType, text)
+        .at(node.span_in(file))
+        .help(type_help(&shown.concat(), message))
 }
 
 /// In a flow map such as `{ to: 3, label: Ja, komplett }`, the label cut at a comma: `name`
@@ -365,7 +372,7 @@ fn cut_label(map: &Node, name: &str) -> Option<String> {
 
 /// A serde message such as `invalid type: string "abc", expected u32` in the author's
 /// terms: what was written and what is expected, without Rust's type names.
-pub fn plain_message(message: &str) -> String {
+pub fn plain_message(message: &str) -> Msg {
     let message = strip_location(message);
     for prefix in ["invalid type: ", "invalid value: "] {
         let Some(rest) = message.strip_prefix(prefix) else {
@@ -380,27 +387,31 @@ pub fn plain_message(message: &str) -> String {
             .and_then(|n| n.parse::<i128>().ok());
         if let (Some(n), true) = (number, is_unsigned(expected)) {
             if n > i128::from(u32::MAX) {
-                return format!("the number {n} is too large (at most {})", u32::MAX);
+                return msg!(
+                    "number-too-large",
+                    n = n.to_string(),
+                    max = u64::from(u32::MAX)
+                );
             }
         }
-        return format!(
-            "{} where {} is expected",
-            plain_found(found),
-            plain_expected(expected)
+        return msg!(
+            "found-where-expected",
+            found = plain_found(found),
+            expected = plain_expected(expected)
         );
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let name = backticked(rest).unwrap_or_default();
         let allowed = expected_list(rest);
-        return format!("`{name}` is not one of {}", allowed.join(", "));
+        return msg!("not-one-of", name = name, allowed = allowed.join(", "));
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        return format!("unknown key `{}`", backticked(rest).unwrap_or_default());
+        return msg!("unknown-key", name = backticked(rest).unwrap_or_default());
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("`{}` is missing", backticked(rest).unwrap_or_default());
+        return msg!("key-missing", name = backticked(rest).unwrap_or_default());
     }
-    message
+    msg!("verbatim", text = message)
 }
 
 fn is_unsigned(expected: &str) -> bool {
@@ -408,61 +419,61 @@ fn is_unsigned(expected: &str) -> bool {
 }
 
 /// What serde says was found, in plain words: `string "abc"` → `the text "abc"`.
-fn plain_found(found: &str) -> String {
+fn plain_found(found: &str) -> Msg {
     let quoted = |prefix: &str| {
         found
             .strip_prefix(prefix)
             .map(|v| v.trim_matches('`').to_string())
     };
     if let Some(v) = found.strip_prefix("string ") {
-        return format!("the text {v}");
+        return msg!("found-text", value = v);
     }
     if let Some(v) = quoted("integer ").or_else(|| quoted("floating point ")) {
-        return format!("the number {v}");
+        return msg!("found-number", value = v);
     }
     if let Some(v) = quoted("boolean ") {
-        return format!("`{v}`");
+        return msg!("verbatim", text = format!("`{v}`"));
     }
     match found {
-        "sequence" => "a list".into(),
-        "map" => "a set of `key: value` lines".into(),
-        "unit value" | "null" | "option" => "an empty value".into(),
-        other => other.to_string(),
+        "sequence" => msg!("a-list"),
+        "map" => msg!("a-mapping"),
+        "unit value" | "null" | "option" => msg!("an-empty-value"),
+        other => msg!("verbatim", text = other),
     }
 }
 
 /// What serde says was expected, in plain words: `u32` → `a positive whole number`.
-fn plain_expected(expected: &str) -> String {
+fn plain_expected(expected: &str) -> Msg {
     match expected {
-        e if is_unsigned(e) => "a positive whole number".into(),
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
-        "f32" | "f64" => "a number".into(),
-        "a string" | "string" | "a borrowed string" => "text".into(),
-        "a boolean" | "bool" => "`true` or `false`".into(),
-        "a sequence" => "a list".into(),
-        "field identifier" | "variant identifier" => "a field name".into(),
+        e if is_unsigned(e) => msg!("a-positive-whole-number"),
+        "i8" | "i16" | "i32" | "i64" | "isize" => msg!("a-whole-number"),
+        "f32" | "f64" => msg!("a-number"),
+        "a string" | "string" | "a borrowed string" => msg!("text"),
+        "a boolean" | "bool" => msg!("true-or-false"),
+        "a sequence" => msg!("a-list"),
+        "field identifier" | "variant identifier" => msg!("a-field-name"),
         e if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => {
-            "a set of `key: value` lines".into()
+            msg!("a-mapping")
         }
-        e => e.to_string(),
+        e => msg!("verbatim", text = e),
     }
 }
 
-fn type_help(path: &str, message: &str) -> String {
+fn type_help(path: &str, message: &str) -> Msg {
     // The last name in the path: `next[0].to` → `to`, `next[0]` → `next`.
     let last = path
         .split(['.', '['])
         .rfind(|seg| !seg.ends_with(']') && !seg.is_empty())
         .unwrap_or("");
     match last {
-        "nr" | "to" => format!("write a whole number greater than zero, e.g. `{last}: 12`"),
-        "next" | "continues" => format!("write a number (`{last}: 12`), a list (`{last}: [12, 14]`) or a list of `{{to: 12, label: Ja}}`"),
-        "kind" => "use one of start, task, vagval, subprocess, end".into(),
-        "aktualisering" | "shared" => "write `true` or `false`".into(),
-        "lanes" => "write a list of lane ids, e.g. `lanes: [individen, socialtjansten]`".into(),
-        "steps" => "write a list of steps, each starting with `- nr:`".into(),
-        _ if message.contains("expected a string") => "write text; quote it if it contains `:` or starts with a special character".into(),
-        _ => "correct the value's type".into(),
+        "nr" | "to" => msg!("type-help-number", key = last),
+        "next" | "continues" => msg!("type-help-next", key = last),
+        "kind" => msg!("type-help-kind"),
+        "aktualisering" | "shared" => msg!("type-help-bool"),
+        "lanes" => msg!("type-help-lanes"),
+        "steps" => msg!("type-help-steps"),
+        _ if message.contains("expected a string") => msg!("type-help-text"),
+        _ => msg!("type-help-other"),
     }
 }
 
@@ -533,13 +544,13 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
     let too_large = |at: usize| {
         vec![Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "aliases in this file expand to more than {} MiB",
-                MAX_ALIAS_EXPANSION / (1024 * 1024)
+            msg!(
+                "aliases-too-large",
+                mib = MAX_ALIAS_EXPANSION / (1024 * 1024)
             ),
         )
         .at(Span::new(file, at..at))
-        .help("write the values out instead of repeating one anchor (`*name`) many times")]
+        .help(msg!("aliases-too-large-help"))]
     };
     for item in Parser::new_from_str(&src.text) {
         let (event, span) = match item {
@@ -585,10 +596,10 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
                 if stack.len() >= MAX_DEPTH {
                     return Err(vec![Diagnostic::error(
                         Code::TooLarge,
-                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                        msg!("nesting-too-deep", max = MAX_DEPTH),
                     )
                     .at(Span::new(file, start..start))
-                    .help("a model needs only a few levels: lane, steps, step, next")]);
+                    .help(msg!("nesting-too-deep-help"))]);
                 }
                 let frame = if matches!(event, Event::SequenceStart(..)) {
                     Frame::Seq(start, Vec::new())
@@ -655,17 +666,13 @@ fn build_tree(file: FileId, src: &SourceFile) -> Result<Node, Vec<Diagnostic>> {
 /// Says in the author's terms what a YAML syntax error at `at` is, and where: the place
 /// (the parser often notices a problem on a later line than the one to fix), the message
 /// and the help.
-fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) {
-    let plain = format!("this file is not valid YAML: {info}");
+fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, Msg, Msg) {
+    let plain = msg!("yaml-syntax", why = info);
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     if info.contains("tab") {
         // Point at the tab itself, not the character after it.
         let at = text[line_start..].find('\t').map_or(at, |i| line_start + i);
-        return (
-            at,
-            plain,
-            "indent with spaces; YAML does not allow tabs for indentation".into(),
-        );
+        return (at, plain, msg!("yaml-tab-help"));
     }
     // `title:Utreder`: a key with no space after its colon is read as plain text, and the
     // parser only stumbles on the line after it.
@@ -678,8 +685,8 @@ fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) 
             let value = line[key_end + 1..].trim();
             return (
                 start + key_end + 1,
-                format!("this file is not valid YAML: `{key}:` needs a space after the colon"),
-                format!("write `{key}: {value}`"),
+                msg!("yaml-no-space", key = key),
+                msg!("yaml-no-space-help", key = key, value = value),
             );
         }
         if start == 0 || lines_back == 2 {
@@ -711,12 +718,8 @@ fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) 
                         .unwrap_or("");
                     return (
                         line_start + indent,
-                        format!(
-                            "this file is not valid YAML: `{key}:` is indented further than the line above"
-                        ),
-                        format!(
-                            "start `{key}:` in the same column as `{above_key}:` on the line above"
-                        ),
+                        msg!("yaml-indented", key = key),
+                        msg!("yaml-indented-help", key = key, above = above_key),
                     );
                 }
             }
@@ -735,16 +738,12 @@ fn explain_syntax(text: &str, at: usize, info: &str) -> (usize, String, String) 
             };
             return (
                 at,
-                format!("this file is not valid YAML: the value of `{k}` contains `: `"),
-                format!("put the value in quotes: {k}: {quoted}"),
+                msg!("yaml-colon-in-value", key = k),
+                msg!("yaml-colon-in-value-help", key = k, quoted = quoted),
             );
         }
     }
-    (
-        at,
-        plain,
-        "check the indentation and quoting around this line".into(),
-    )
+    (at, plain, msg!("yaml-syntax-help"))
 }
 
 /// A simple key such as `title` or `nr`.
@@ -780,11 +779,11 @@ fn find_duplicate_keys(node: &Node, file: FileId, diags: &mut Vec<Diagnostic>) {
                         diags.push(
                             Diagnostic::error(
                                 Code::DuplicateKey,
-                                format!("duplicate key `{name}`"),
+                                msg!("duplicate-key", name = name),
                             )
                             .at(k.span_in(file))
-                            .label("written a second time here")
-                            .help("keep one of them; YAML would silently drop the other"),
+                            .label(msg!("duplicate-key-label"))
+                            .help(msg!("duplicate-key-help")),
                         );
                     }
                 }

@@ -161,7 +161,7 @@ pub enum CitationError {
     /// No law with this id (or no lagar.yaml).
     UnknownLaw(String),
     /// The provision is not written as one: why, and how it should be.
-    Malformed(String),
+    Malformed(crate::i18n::Msg),
 }
 
 /// Reads the part of a `lag:` link after the scheme: `sol`, `sol/11/1`, `2019-1297/4`.
@@ -184,14 +184,17 @@ pub fn parse(rest: &str, laws: &Laws) -> Result<Citation, CitationError> {
         None => number(s),
     };
     let forms = if law.chapters {
-        format!("`lag:{id}`, `lag:{id}/<kapitel>` or `lag:{id}/<kapitel>/<paragraf>`, e.g. `lag:{id}/11/1`")
+        crate::msg!("citation-forms-chapters", id = &id)
     } else {
-        format!(
-            "`lag:{id}` or `lag:{id}/<paragraf>`, e.g. `lag:{id}/4`: {} has no chapters",
-            law.name
-        )
+        crate::msg!("citation-forms-paragraphs", id = &id, law = &law.name)
     };
-    let bad = |why: String| Err(CitationError::Malformed(format!("{why}; write {forms}")));
+    let bad = |why: crate::i18n::Msg| {
+        Err(CitationError::Malformed(crate::msg!(
+            "bad-provision-help",
+            why = why,
+            forms = forms.clone()
+        )))
+    };
     match (law.chapters, nums.as_slice()) {
         (_, []) => Ok(Citation {
             law: id,
@@ -213,8 +216,8 @@ pub fn parse(rest: &str, laws: &Laws) -> Result<Citation, CitationError> {
             chapter: None,
             paragraph: Some(p.to_string()),
         }),
-        (false, [_, _]) => bad(format!("{} has no chapters", law.name)),
-        _ => bad(format!("`{}` is not a provision", nums.join("/"))),
+        (false, [_, _]) => bad(crate::msg!("law-has-no-chapters", law = &law.name)),
+        _ => bad(crate::msg!("not-a-provision", written = nums.join("/"))),
     }
 }
 
@@ -302,9 +305,9 @@ pub fn resolve(decoded: Option<Decoded<LagarFile>>, diags: &mut Vec<Diagnostic>)
         };
         if !valid_id(&id) {
             diags.push(
-                Diagnostic::error(Code::BadLawEntry, format!("`{id}` is not a valid law id"))
+                Diagnostic::error(Code::BadLawEntry, crate::msg!("invalid-law-id", id = &id))
                     .at(span)
-                    .help("use lowercase letters a–z, digits and `-`, e.g. `sol` or `2019-1297`"),
+                    .help(crate::msg!("invalid-law-id-help")),
             );
         }
         if let Some(date) = &def.repealed {
@@ -314,12 +317,9 @@ pub fn resolve(decoded: Option<Decoded<LagarFile>>, diags: &mut Vec<Diagnostic>)
         }
         if !(def.url.starts_with("https://") || def.url.starts_with("http://")) {
             diags.push(
-                Diagnostic::error(
-                    Code::BadLawEntry,
-                    format!("the url of `{id}` is not a web address"),
-                )
-                .at(at("url"))
-                .help("write the address of the law's text, starting with https://"),
+                Diagnostic::error(Code::BadLawEntry, crate::msg!("law-url", id = &id))
+                    .at(at("url"))
+                    .help(crate::msg!("law-url-help")),
             );
         }
         let changes_node = node.and_then(|n| n.get("changes"));
@@ -370,15 +370,12 @@ pub fn resolve(decoded: Option<Decoded<LagarFile>>, diags: &mut Vec<Diagnostic>)
             diags.push(
                 Diagnostic::error(
                     Code::UnknownLaw,
-                    format!(
-                        "`{}` is replaced by `{by}`, which is not in lagar.yaml",
-                        law.id
-                    ),
+                    crate::msg!("unknown-successor", id = &law.id, by = by),
                 )
                 .at(at)
                 .help(match crate::load::yaml::did_you_mean(by, &ids) {
-                    Some(id) => format!("did you mean `{id}`?"),
-                    None => "add the law that replaced it to lagar.yaml, with its own id".into(),
+                    Some(id) => crate::msg!("did-you-mean", name = id),
+                    None => crate::msg!("unknown-successor-help"),
                 }),
             );
         }
@@ -390,9 +387,9 @@ pub fn resolve(decoded: Option<Decoded<LagarFile>>, diags: &mut Vec<Diagnostic>)
 }
 
 fn bad_date(date: &str, at: Span) -> Diagnostic {
-    Diagnostic::error(Code::BadLawEntry, format!("`{date}` is not a date"))
+    Diagnostic::error(Code::BadLawEntry, crate::msg!("not-a-date", date = date))
         .at(at)
-        .help("write the date as year-month-day, e.g. 2026-07-01")
+        .help(crate::msg!("not-a-date-help"))
 }
 
 fn valid_id(id: &str) -> bool {

@@ -19,13 +19,10 @@ pub(super) fn bind(overview: &mut ProcessMap, subs: &[ProcessMap], diags: &mut V
             diags.push(
                 Diagnostic::error(
                     Code::ContinuesNotOnEnd,
-                    format!(
-                        "step {} is on the overview; `continues` belongs to an end step of a sub-process",
-                        step.nr
-                    ),
+                    crate::msg!("continues-on-overview", step = step.nr),
                 )
                 .at(at)
-                .help("write the step's arrows as `next:`"),
+                .help(crate::msg!("continues-on-overview-help")),
             );
         }
     }
@@ -35,13 +32,10 @@ pub(super) fn bind(overview: &mut ProcessMap, subs: &[ProcessMap], diags: &mut V
                 diags.push(
                     Diagnostic::error(
                         Code::ContinuesNotOnEnd,
-                        format!(
-                            "step {} is not an end step; only an end of a sub-process continues on the overview",
-                            step.nr
-                        ),
+                        crate::msg!("continues-not-on-end", step = step.nr),
                     )
                     .at(at)
-                    .help("write the step's arrows as `next:`, or make it `kind: end`"),
+                    .help(crate::msg!("continues-not-on-end-help")),
                 );
             }
         }

@@ -8,6 +8,7 @@ use super::{
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::yaml::did_you_mean;
 use crate::load::{RawModel, RawStep};
+use crate::msg;
 use crate::source::{FileId, SourceMap, Span};
 use std::collections::{BTreeMap, HashMap};
 
@@ -86,30 +87,26 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                     // rename it, and still read the lane's file so its steps are checked.
                     let suggestion = super::slug(id);
                     let help = if suggestion.is_empty() {
-                        "use lowercase letters a–z, digits and `-`, e.g. `halso-och-sjukvarden`"
-                            .to_string()
+                        msg!("invalid-lane-id-help")
                     } else if by_id.contains_key(id.as_str()) {
-                        format!("rename it to `{suggestion}`, in the file name (process/{suggestion}.yaml) and here in karta.yaml; a lane id is lowercase a–z, digits and `-`")
+                        msg!("invalid-lane-id-help-rename", suggestion = &suggestion)
                     } else {
-                        format!("rename it to `{suggestion}` and create process/{suggestion}.yaml; a lane id is lowercase a–z, digits and `-`")
+                        msg!("invalid-lane-id-help-create", suggestion = &suggestion)
                     };
                     diags.push(
-                        Diagnostic::error(
-                            Code::InvalidLaneId,
-                            format!("`{id}` is not a valid lane id"),
-                        )
-                        .at(at)
-                        .help(help),
+                        Diagnostic::error(Code::InvalidLaneId, msg!("invalid-lane-id", id = id))
+                            .at(at)
+                            .help(help),
                     );
                 }
                 if listed.contains_key(id.as_str()) {
                     diags.push(
                         Diagnostic::error(
                             Code::LaneListedTwice,
-                            format!("lane `{id}` is listed twice"),
+                            msg!("lane-listed-twice", id = id),
                         )
                         .at(at)
-                        .help("list each lane once; remove this line"),
+                        .help(msg!("lane-listed-twice-help")),
                     );
                     continue;
                 }
@@ -119,11 +116,17 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                         if let Some(h) = f.header {
                             if let Some(c) = &h.color {
                                 if !valid_color(c) {
-                                    let at = f.tree.get("color").map_or(Span::file_start(f.file), |n| n.span_in(f.file));
+                                    let at = f
+                                        .tree
+                                        .get("color")
+                                        .map_or(Span::file_start(f.file), |n| n.span_in(f.file));
                                     diags.push(
-                                        Diagnostic::error(Code::WrongType, format!("`{c}` is not a colour"))
-                                            .at(at)
-                                            .help("write a hex colour in quotes, e.g. color: \"#C8102E\""),
+                                        Diagnostic::error(
+                                            Code::WrongType,
+                                            msg!("not-a-colour", color = c),
+                                        )
+                                        .at(at)
+                                        .help(msg!("not-a-colour-help")),
                                     );
                                 }
                             }
@@ -146,9 +149,12 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                         for s in &f.steps {
                             if let Some(k) = s.node.key("lane") {
                                 diags.push(
-                                    Diagnostic::error(Code::UnknownField, "unknown field `lane` in a lane file")
-                                        .at(k.span_in(f.file))
-                                        .help(format!("a step in process/{id}.yaml is always in lane `{id}`; move it to that lane's file instead")),
+                                    Diagnostic::error(
+                                        Code::UnknownField,
+                                        msg!("lane-in-lane-file"),
+                                    )
+                                    .at(k.span_in(f.file))
+                                    .help(msg!("lane-in-lane-file-help", id = id)),
                                 );
                             }
                         }
@@ -156,13 +162,16 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                     }
                     None if invalid => {}
                     None => diags.push(
-                        Diagnostic::error(Code::LaneWithoutFile, format!("lane `{id}` has no file process/{id}.yaml"))
-                            .at(at)
-                            .help(match did_you_mean(id, &file_ids) {
-                                Some(s) => format!("did you mean `{s}`? Otherwise create process/{id}.yaml"),
-                                None => format!("create process/{id}.yaml with `name:` and `steps:`, or remove `{id}` from the list"),
-                            })
-                            .follows(losses.file(&format!("process/{id}.yaml"))),
+                        Diagnostic::error(
+                            Code::LaneWithoutFile,
+                            msg!("lane-without-file", id = id),
+                        )
+                        .at(at)
+                        .help(match did_you_mean(id, &file_ids) {
+                            Some(s) => msg!("lane-without-file-help-typo", near = s, id = id),
+                            None => msg!("lane-without-file-help", id = id),
+                        })
+                        .follows(losses.file(&format!("process/{id}.yaml"))),
                     ),
                 }
             }
@@ -177,23 +186,18 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         for f in raw_lanes.into_iter().flatten() {
             let suggestion = super::slug(&f.id);
             let help = if valid_lane_id(&f.id) || suggestion.is_empty() {
-                format!(
-                    "add `- {}` to `lanes:` in process/karta.yaml, or delete this file",
-                    f.id
-                )
+                msg!("lane-not-listed-help", id = &f.id)
             } else {
-                format!(
-                    "`{}` is not a valid lane id: rename the file to process/{suggestion}.yaml and add `- {suggestion}` to `lanes:` in process/karta.yaml",
-                    f.id
+                msg!(
+                    "lane-not-listed-help-invalid",
+                    id = &f.id,
+                    suggestion = &suggestion
                 )
             };
             diags.push(
-                Diagnostic::error(
-                    Code::LaneNotListed,
-                    format!("process/{}.yaml is not listed in process/karta.yaml", f.id),
-                )
-                .at(Span::file_start(f.file))
-                .help(help),
+                Diagnostic::error(Code::LaneNotListed, msg!("lane-not-listed", id = &f.id))
+                    .at(Span::file_start(f.file))
+                    .help(help),
             );
         }
     }
@@ -227,13 +231,10 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             diags.push(
                 Diagnostic::error(
                     Code::ProcessOnNonSubprocess,
-                    format!(
-                        "step {} has `process` but is not a subprocess step",
-                        step.nr
-                    ),
+                    msg!("process-on-non-subprocess", step = step.nr),
                 )
                 .at(at)
-                .help("add `kind: subprocess`, or remove `process:`")
+                .help(msg!("process-on-non-subprocess-help"))
                 .follows(losses.field(None, step.nr.local, "kind")),
             );
             continue;
@@ -242,13 +243,13 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             diags.push(
                 Diagnostic::error(
                     Code::MissingSubprocess,
-                    format!("sub-process `{name}` does not exist"),
+                    msg!("missing-subprocess", name = name),
                 )
                 .at(at)
-                .label(format!("no file process/underprocesser/{name}.yaml"))
+                .label(msg!("missing-subprocess-label", name = name))
                 .help(match did_you_mean(name, &sub_ids) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("create process/underprocesser/{name}.yaml"),
+                    Some(s) => msg!("did-you-mean", name = s),
+                    None => msg!("missing-subprocess-help", name = name),
                 })
                 .follows(losses.file(&format!("process/underprocesser/{name}.yaml"))),
             );
@@ -256,9 +257,17 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
         }
         if let Some(first) = opener.get(name) {
             diags.push(
-                Diagnostic::error(Code::SubprocessOpenedTwice, format!("sub-process `{name}` is opened from step {first} and again from step {}", step.nr))
-                    .at(at)
-                    .help("a sub-process is opened from one step only; make a second sub-process file or point this step elsewhere"),
+                Diagnostic::error(
+                    Code::SubprocessOpenedTwice,
+                    msg!(
+                        "subprocess-opened-twice",
+                        name = name,
+                        first = first,
+                        step = step.nr
+                    ),
+                )
+                .at(at)
+                .help(msg!("subprocess-opened-twice-help")),
             );
             continue;
         }
@@ -269,10 +278,10 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             diags.push(
                 Diagnostic::error(
                     Code::MissingSubprocess,
-                    format!("subprocess step {} does not name its process", step.nr),
+                    msg!("subprocess-without-process", step = step.nr),
                 )
                 .at(step.span)
-                .help("add `process: <name>` naming a file in process/underprocesser/")
+                .help(msg!("subprocess-without-process-help"))
                 .follows(losses.field(None, step.nr.local, "process")),
             );
         }
@@ -289,13 +298,10 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
             diags.push(
                 Diagnostic::error(
                     Code::SubprocessNeverOpened,
-                    format!("sub-process `{}` is not opened from any step", f.id),
+                    msg!("subprocess-never-opened", name = &f.id),
                 )
                 .at(title_span)
-                .help(format!(
-                    "add `kind: subprocess` and `process: {}` to the overview step that opens it",
-                    f.id
-                ))
+                .help(msg!("subprocess-never-opened-help", name = &f.id))
                 // The step that opens it may be among the overview's steps that were lost,
                 // or have lost its `kind: subprocess`.
                 .follows(losses.some_step(None).or_else(|| {
@@ -330,13 +336,10 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
                 diags.push(
                     Diagnostic::error(
                         Code::ProcessOnNonSubprocess,
-                        format!(
-                            "step {} in a sub-process opens another sub-process",
-                            step.nr
-                        ),
+                        msg!("nested-subprocess", step = step.nr),
                     )
                     .at(step.process_span.unwrap_or(step.span))
-                    .help("sub-processes are opened from the overview only; make this a task"),
+                    .help(msg!("nested-subprocess-help")),
                 );
             }
             sub_steps.push(step);
@@ -385,11 +388,11 @@ pub fn resolve(raw: RawModel, diags: &mut Vec<Diagnostic>) -> Model {
 }
 
 fn unknown_lane(id: &str, at: Span, lane_ids: &[String], losses: &Losses) -> Diagnostic {
-    Diagnostic::error(Code::UnknownLane, format!("there is no lane `{id}`"))
+    Diagnostic::error(Code::UnknownLane, msg!("unknown-lane", id = id))
         .at(at)
         .help(match did_you_mean(id, lane_ids) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("lanes: {}", lane_ids.join(", ")),
+            Some(s) => msg!("did-you-mean", name = s),
+            None => msg!("unknown-lane-help", lanes = lane_ids.join(", ")),
         })
         .follows(
             losses
@@ -412,9 +415,9 @@ fn make_step(
     let title_span = node.get("title").map_or(span, |n| n.span_in(file));
     if s.def.nr == 0 {
         diags.push(
-            Diagnostic::error(Code::InvalidStepNr, "step number 0 is not allowed")
+            Diagnostic::error(Code::InvalidStepNr, msg!("step-number-zero"))
                 .at(span)
-                .help("number steps from 1"),
+                .help(msg!("step-number-zero-help")),
         );
     }
     let title_chars = s.def.title.chars().count();
@@ -422,22 +425,24 @@ fn make_step(
         diags.push(
             Diagnostic::error(
                 Code::TextTooLong,
-                format!(
-                    "the title of step {} is {title_chars} characters long; a title may have at most {MAX_TITLE_CHARS}",
-                    StepNr::on(parent, s.def.nr)
+                msg!(
+                    "title-text-too-long",
+                    step = StepNr::on(parent, s.def.nr),
+                    n = title_chars,
+                    max = MAX_TITLE_CHARS
                 ),
             )
             .at(title_span)
-            .label("too long to print in a box on the map")
-            .help("keep the title to a few words; put the detail in the step's guidance page"),
+            .label(msg!("title-text-too-long-label"))
+            .help(msg!("title-text-too-long-help")),
         );
         s.def.title = s.def.title.chars().take(MAX_TITLE_CHARS).collect();
     }
     if s.def.title.trim().is_empty() {
         diags.push(
-            Diagnostic::error(Code::WrongType, "the step has an empty title")
+            Diagnostic::error(Code::WrongType, msg!("empty-title"))
                 .at(title_span)
-                .help("write a short title, e.g. title: Ansöker om ekonomiskt bistånd"),
+                .help(msg!("empty-title-help")),
         );
     }
     let nr = StepNr::on(parent, s.def.nr);
@@ -490,7 +495,10 @@ fn edges(
         .enumerate()
         .map(|(i, a)| {
             // A single `{to, label}` is the list's only item.
-            let item = list.and_then(|n| n.index(i).or((n.get("to").is_some() && i == 0).then_some(n)));
+            let item = list.and_then(|n| {
+                n.index(i)
+                    .or((n.get("to").is_some() && i == 0).then_some(n))
+            });
             let at = match (list, item) {
                 (_, Some(item)) => item.get("to").unwrap_or(item).span_in(file),
                 (Some(n), None) => n.span_in(file),
@@ -501,17 +509,23 @@ fn edges(
             if let Some(text) = label.as_mut() {
                 let chars = text.chars().count();
                 if chars > MAX_LABEL_CHARS {
-                    let label_span = item.and_then(|i| i.get("label")).map_or(at, |l| l.span_in(file));
+                    let label_span = item
+                        .and_then(|i| i.get("label"))
+                        .map_or(at, |l| l.span_in(file));
                     diags.push(
                         Diagnostic::error(
                             Code::TextTooLong,
-                            format!(
-                                "the label of the arrow from step {from} to step {to} is {chars} characters long; a label may have at most {MAX_LABEL_CHARS}"
+                            msg!(
+                                "label-too-long",
+                                from = from,
+                                to = to,
+                                n = chars,
+                                max = MAX_LABEL_CHARS
                             ),
                         )
                         .at(label_span)
-                        .label("too long to print beside the arrow")
-                        .help("a label names the answer or the condition in a word or two, e.g. `label: Ja`"),
+                        .label(msg!("label-too-long-label"))
+                        .help(msg!("label-too-long-help")),
                     );
                     *text = text.chars().take(MAX_LABEL_CHARS).collect();
                 }
@@ -533,16 +547,10 @@ fn dedupe(mut steps: Vec<Step>, diags: &mut Vec<Diagnostic>) -> Vec<Step> {
         if let Some(prev) = out.last() {
             if prev.nr == s.nr {
                 diags.push(
-                    Diagnostic::error(
-                        Code::DuplicateStep,
-                        format!("step number {} is used twice", s.nr),
-                    )
-                    .at(s.span)
-                    .label("second use")
-                    .help(format!(
-                        "the first is \"{}\"; give one of them a free number",
-                        prev.title
-                    )),
+                    Diagnostic::error(Code::DuplicateStep, msg!("duplicate-step", step = s.nr))
+                        .at(s.span)
+                        .label(msg!("duplicate-step-label"))
+                        .help(msg!("duplicate-step-help", title = &prev.title)),
                 );
                 continue;
             }
@@ -594,12 +602,14 @@ fn attach_pages(
                 diags.push(
                     Diagnostic::error(
                         Code::GuidanceWithoutStep,
-                        format!(
-                            "handlaggarstod/{path} is guidance for step {nr}, which does not exist"
+                        msg!(
+                            "guidance-without-step",
+                            file = format!("handlaggarstod/{path}"),
+                            step = nr
                         ),
                     )
                     .at(Span::file_start(file))
-                    .help("rename the file to the number of an existing step, or delete it")
+                    .help(msg!("guidance-without-step-help"))
                     .follows(lost_step(losses, overview, subs, nr)),
                 );
                 continue;
@@ -609,12 +619,12 @@ fn attach_pages(
                 diags.push(
                     Diagnostic::error(
                         Code::DuplicateGuidance,
-                        format!("step {nr} has two guidance pages"),
+                        msg!("duplicate-guidance", step = nr),
                     )
                     .at(Span::file_start(file))
-                    .help(format!(
-                        "merge it into handlaggarstod/{} and delete this file",
-                        first.path
+                    .help(msg!(
+                        "duplicate-guidance-help",
+                        file = format!("handlaggarstod/{}", first.path)
                     )),
                 );
                 continue;
@@ -655,13 +665,17 @@ fn attach_pages(
         }
         let d = Diagnostic::error(
             Code::GuidanceNotRead,
-            format!(
-                "handlaggarstod/{} looks like the guidance for step {nr}, but guidance is read only from handlaggarstod/steg/",
-                page.path
+            msg!(
+                "guidance-outside-steg",
+                file = format!("handlaggarstod/{}", page.path),
+                step = nr
             ),
         )
         .at(Span::file_start(page.file))
-        .help(format!("move it to handlaggarstod/steg/{name}"));
+        .help(msg!(
+            "guidance-outside-steg-help",
+            file = format!("handlaggarstod/steg/{name}")
+        ));
         losses
             .files
             .insert(format!("handlaggarstod/{}", page.path), d.cause());
@@ -697,17 +711,27 @@ fn bad_guidance_name(path: &str, name: &str, file: FileId) -> Diagnostic {
         };
         return Diagnostic::error(
             Code::BadGuidanceName,
-            format!("in handlaggarstod/{path}, the step number {number} is not followed by `-`"),
+            msg!(
+                "guidance-number-without-dash",
+                file = format!("handlaggarstod/{path}"),
+                number = number
+            ),
         )
         .at(Span::file_start(file))
-        .help(format!("rename the file to handlaggarstod/steg/{renamed}"));
+        .help(msg!(
+            "guidance-rename-help",
+            file = format!("handlaggarstod/steg/{renamed}")
+        ));
     }
     Diagnostic::error(
         Code::BadGuidanceName,
-        format!("handlaggarstod/{path} does not start with a step number"),
+        msg!(
+            "guidance-without-number",
+            file = format!("handlaggarstod/{path}")
+        ),
     )
     .at(Span::file_start(file))
-    .help("name guidance pages `<nr>-<slug>.md`, e.g. 12-laser-av-lakarintyget.md or 15.3-intyget-tillrackligt.md")
+    .help(msg!("guidance-without-number-help"))
 }
 
 /// The text of the first `# heading` of a Markdown text.

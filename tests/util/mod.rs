@@ -109,9 +109,15 @@ impl Model {
         }
     }
 
-    /// Runs `processkarta` with `args` in the model folder.
+    /// Runs `processkarta` with `args` in the model folder, in English (see [`run_in`]).
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)
+    }
+
+    /// Runs `processkarta` with `args` in the model folder, in the language the model and
+    /// `args` choose: no `--lang en` is added.
+    pub fn run_native(&self, args: &[&str]) -> Run {
+        run_native_in(self.path(), args)
     }
 }
 
@@ -147,16 +153,38 @@ impl std::fmt::Display for Run {
     }
 }
 
-/// Runs the binary with `args` in `dir`.
+/// Runs the binary with `args` in `dir`. Unless `args` choose a language (or are empty),
+/// `--lang en` is added, so that the tests that pin the tool's words read English whatever the model's
+/// language (the fixtures' is Swedish); [`run_native_in`] leaves it out.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     run_with_env(dir, args, &[])
 }
 
-/// Runs the binary with `args` in `dir`, with the environment variables `env` set.
+/// Runs the binary with `args` in `dir`, in the language the model and `args` choose.
+pub fn run_native_in(dir: &Path, args: &[&str]) -> Run {
+    run_command(dir, args, &[], false)
+}
+
+/// Runs the binary with `args` in `dir`, with the environment variables `env` set, in
+/// English unless `args` choose a language (see [`run_in`]).
 pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
+    run_command(dir, args, env, true)
+}
+
+fn run_command(dir: &Path, args: &[&str], env: &[(&str, &Path)], english: bool) -> Run {
     let bin = env!("CARGO_BIN_EXE_processkarta");
     let mut command = Command::new(bin);
-    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    let chosen = args.iter().any(|a| a.starts_with("--lang"));
+    let lang: &[&str] = if english && !args.is_empty() && !chosen {
+        &["--lang", "en"]
+    } else {
+        &[]
+    };
+    command
+        .args(lang)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -169,7 +197,11 @@ pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
         command: format!(
             "(cd {} && {env}processkarta {})",
             dir.display(),
-            args.join(" ")
+            lang.iter()
+                .chain(args)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         status: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

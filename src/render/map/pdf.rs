@@ -77,11 +77,10 @@ pub fn write_pdf(
     svg: &str,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let fail = |what: &str| {
-        vec![Diagnostic::error(
-            Code::MapRender,
-            format!("could not write the PDF of the overview map: {what}"),
-        )
-        .help("this is a bug in processkarta; please report it with the model")]
+        vec![
+            Diagnostic::error(Code::MapRender, crate::msg!("map-pdf-failed", why = what))
+                .help(crate::msg!("bug-help")),
+        ]
     };
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_font_data(REGULAR_TTF.to_vec());

@@ -53,14 +53,8 @@ fn accessibility(model: &Model) -> Result<crate::model::AccessibilitySection, Di
     match &model.book.accessibility {
         Some(a) => Ok(a.clone()),
         None => {
-            let mut d = Diagnostic::error(
-                Code::BookToml,
-                "book.toml has no [accessibility] table: the site needs an accessibility statement",
-            )
-            .help(
-                "add [accessibility] with organisation, status, shortcomings, assessment-date, \
-                 assessment-method, feedback and enforcement-url (see FORMAT.md)",
-            );
+            let mut d = Diagnostic::error(Code::BookToml, crate::msg!("no-accessibility"))
+                .help(crate::msg!("no-accessibility-help"));
             if let Some(id) = model.sources.find("book.toml") {
                 d = d.at(Span::file_start(id));
             }

@@ -1020,11 +1020,15 @@ impl Renderer<'_, '_> {
             match attachment::publish(root, &rel) {
                 Ok(bytes) => self.out.add(format!("filer/{rel}"), bytes),
                 Err(attachment::Problem::Refused(refusal)) => self.diags.push(
-                    crate::load::refusal_diagnostic(&refusal, &format!("handlaggarstod/{rel}")),
+                    crate::load::refusal_diagnostic(&refusal, format!("handlaggarstod/{rel}")),
                 ),
                 Err(attachment::Problem::BadSvg(why)) => self.diags.push(Diagnostic::error(
                     Code::BadSvgAttachment,
-                    format!("handlaggarstod/{rel} cannot be read as an SVG image: {why}"),
+                    crate::msg!(
+                        "bad-svg-attachment",
+                        file = format!("handlaggarstod/{rel}"),
+                        why = why
+                    ),
                 )),
             }
         }

@@ -69,7 +69,7 @@ impl Theme {
         let theme = &model.book.theme;
         let listed = crate::load::theme_files(root, theme).map_err(|refusal| {
             vec![theme_error(
-                refusal.describe(&format!("the theme folder {theme}")),
+                refusal.describe(crate::msg!("the-theme-folder", theme = theme)),
             )]
         })?;
         if let Some(listed) = listed {
@@ -94,8 +94,9 @@ impl Theme {
         for (rel, bytes) in files {
             if let Some(name) = rel.strip_prefix("templates/") {
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    vec![theme_error(format!(
-                        "theme template {rel} is not UTF-8 text"
+                    vec![theme_error(crate::msg!(
+                        "theme-template-not-utf8",
+                        file = &rel
                     ))]
                 })?;
                 templates.push((name.to_string(), text));
@@ -107,9 +108,9 @@ impl Theme {
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates).map_err(|e| {
-            vec![theme_error(format!(
-                "a template of the theme does not parse: {}",
-                error_chain(&e)
+            vec![theme_error(crate::msg!(
+                "theme-template-syntax",
+                why = error_chain(&e)
             ))]
         })?;
         Ok(Theme {
@@ -127,9 +128,8 @@ impl Theme {
 }
 
 /// An error of the theme, which has no place in the model's sources.
-pub fn theme_error(message: String) -> Diagnostic {
-    Diagnostic::error(Code::UnreadableFile, message)
-        .help("fix the theme folder named by `theme` in book.toml, or remove it to use the built-in theme")
+pub fn theme_error(message: crate::i18n::Msg) -> Diagnostic {
+    Diagnostic::error(Code::UnreadableFile, message).help(crate::msg!("theme-error-help"))
 }
 
 /// Reads the theme's files through [`confine`], as `check` inspected them: a file that
@@ -147,7 +147,7 @@ fn read_files(
             Ok(bytes) => out.push((rel, bytes)),
             Err(Refusal::NotAFile("a folder")) => {}
             Err(refusal) => diags.push(theme_error(
-                refusal.describe(&format!("theme file {shown}")),
+                refusal.describe(crate::msg!("theme-file", file = &shown)),
             )),
         }
     }
@@ -156,9 +156,10 @@ fn read_files(
 
 fn parse_strings(text: &str, name: &str) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     toml::from_str::<BTreeMap<String, String>>(text).map_err(|e| {
-        vec![theme_error(format!(
-            "{name}: {} (every entry must be key = \"text\")",
-            e.message().trim()
+        vec![theme_error(crate::msg!(
+            "theme-strings",
+            file = name,
+            why = e.message().trim()
         ))]
     })
 }
@@ -204,9 +205,10 @@ fn error_chain(e: &tera::Error) -> String {
 /// Renders a template, turning a template error into a diagnostic.
 pub fn render(theme: &Theme, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
     theme.tera.render(name, ctx).map_err(|e| {
-        theme_error(format!(
-            "the theme's template {name} failed: {}",
-            error_chain(&e)
+        theme_error(crate::msg!(
+            "theme-template-failed",
+            name = name,
+            why = error_chain(&e)
         ))
     })
 }
