@@ -536,4 +536,24 @@ fn verbose_check_and_build_print_the_figures_of_every_map() {
     ]);
     build.expect_status(0);
     assert_eq!(figures(&build.stderr), lines, "{build}");
+    // In the model's language (the fixture's is Swedish), with the same figures.
+    let swedish = model.run_native(&["check", "--verbose"]);
+    swedish.expect_status(0);
+    let svenska: Vec<&str> = swedish
+        .stderr
+        .lines()
+        .filter(|l| l.contains(" korsningar, ") && l.contains(" hörn, pilarna "))
+        .collect();
+    assert_eq!(svenska.len(), 2, "{swedish}");
+    assert!(
+        svenska[0].starts_with("översiktskartan: 6 steg, 6 pilar, "),
+        "{swedish}"
+    );
+    assert!(
+        svenska[1].starts_with("underprocessen utredning: 3 steg, 2 pilar, "),
+        "{swedish}"
+    );
+    assert!(svenska
+        .iter()
+        .all(|l| l.contains(" pt långa, ") && l.contains(" cm²), utskriven i ")));
 }

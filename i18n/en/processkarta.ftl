@@ -528,3 +528,9 @@ serve-built = built { $pages } pages in { $ms } ms
 serve-rebuilt = rebuilt in { $ms } ms ({ $pages } pages)
 serve-errors = the model has errors (checked in { $ms } ms): still serving the last good site
 serve-errors-no-site = the model has errors (checked in { $ms } ms): still serving the last good site (none yet)
+
+## The layout figures of `check --verbose` and `build --verbose` (render/map)
+
+layout-map-overview = overview
+layout-map-subprocess = sub-process { $id }
+layout-figures = { $map }: { $steps } steps, { $arrows } arrows, { $crossings } crossings, { $bends } bends, arrows { $length } pt long, { $width } × { $height } pt ({ $area } cm²), printed at { $scale } % (smallest text { $smallest } pt)

@@ -538,3 +538,15 @@ serve-built = byggde { $pages } sidor på { $ms } ms
 serve-rebuilt = byggde om på { $ms } ms ({ $pages } sidor)
 serve-errors = modellen har fel (kontrollerad på { $ms } ms): visar fortfarande den senaste fungerande webbplatsen
 serve-errors-no-site = modellen har fel (kontrollerad på { $ms } ms), och det finns ännu ingen fungerande webbplats att visa
+
+## Kartornas mått i `check --verbose` och `build --verbose` (render/map)
+
+layout-map-overview = översiktskartan
+layout-map-subprocess = underprocessen { $id }
+layout-figures = { $map }: { $steps } steg, { $arrows ->
+    [one] 1 pil
+   *[other] { $arrows } pilar
+}, { $crossings ->
+    [one] 1 korsning
+   *[other] { $crossings } korsningar
+}, { $bends } hörn, pilarna { $length } pt långa, { $width } × { $height } pt ({ $area } cm²), utskriven i { $scale } % (minsta text { $smallest } pt)

@@ -131,6 +131,7 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
     if args.verbose {
         for line in processkarta::render::map::layout_report(
             &processkarta::render::map::Layouts::of_checked(&checked),
+            lang,
         ) {
             output::err_line(line)?;
         }

@@ -90,7 +90,7 @@ pub fn run(args: Args, lang: Option<Lang>) -> Result<ExitCode> {
         }
         if args.verbose && errors == 0 {
             let layouts = processkarta::render::map::Layouts::of_checked(&checked);
-            for line in processkarta::render::map::layout_report(&layouts) {
+            for line in processkarta::render::map::layout_report(&layouts, lang) {
                 output::err_line(line)?;
             }
         }

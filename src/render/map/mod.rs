@@ -13,8 +13,10 @@ pub use svg::{esc, kind_name, num, path_data, Highlights, Mark};
 
 use super::Output;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Arg, Lang, Msg};
 use crate::layout::{self, style, MapLayout};
 use crate::model::{LaneId, MapId, Model, ProcessMap};
+use crate::msg;
 use svg::MapPage;
 
 /// Every map of a model laid out once, for the files in `kartor/`, the pages of the site
@@ -112,30 +114,32 @@ pub fn render_maps(
 }
 
 /// One line per map with its layout figures (crossings, bends, arrow length, area, print
-/// scale), for `build --verbose` and `check --verbose`. Arrows to later steps never point
-/// left, so the reading order holds on every map and is not reported.
-pub fn layout_report(layouts: &Layouts) -> Vec<String> {
-    let line = |name: &str, l: &MapLayout| {
-        format!(
-            "{name}: {} steps, {} arrows, {} crossings, {} bends, arrows {:.0} pt long, {:.0} × {:.0} pt ({:.0} cm²), printed at {:.0} % (smallest text {:.1} pt)",
-            l.boxes.len(),
-            l.edges.len(),
-            l.crossings,
-            l.bends,
-            l.length,
-            l.width,
-            l.height,
-            l.width * l.height * (2.54 / 72.0) * (2.54 / 72.0),
-            l.scale * 100.0,
-            l.min_text_size()
+/// scale), for `build --verbose` and `check --verbose`, in `lang`. Arrows to later steps never
+/// point left, so the reading order holds on every map and is not reported.
+pub fn layout_report(layouts: &Layouts, lang: Lang) -> Vec<String> {
+    let line = |map: Msg, l: &MapLayout| {
+        msg!(
+            "layout-figures",
+            map = map,
+            steps = l.boxes.len(),
+            arrows = l.edges.len(),
+            crossings = l.crossings,
+            bends = l.bends,
+            length = Arg::decimal(l.length, 0),
+            width = Arg::decimal(l.width, 0),
+            height = Arg::decimal(l.height, 0),
+            area = Arg::decimal(l.width * l.height * (2.54 / 72.0) * (2.54 / 72.0), 0),
+            scale = Arg::decimal(l.scale * 100.0, 0),
+            smallest = Arg::decimal(l.min_text_size(), 1)
         )
+        .text(lang)
     };
-    std::iter::once(line("overview", &layouts.overview))
+    std::iter::once(line(msg!("layout-map-overview"), &layouts.overview))
         .chain(
             layouts
                 .subprocesses
                 .iter()
-                .map(|(id, l)| line(&format!("sub-process {id}"), l)),
+                .map(|(id, l)| line(msg!("layout-map-subprocess", id = id.to_string()), l)),
         )
         .collect()
 }
