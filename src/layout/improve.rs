@@ -77,7 +77,6 @@ pub(super) fn improve(
         graph,
         room,
         routings: 0,
-        limit: MAX_ROUTINGS,
         untangle: false,
     };
     let search = &mut search;
@@ -94,7 +93,7 @@ pub(super) fn improve(
         let all = vec![true; graph.nodes.len()];
         (best, best_cost, _) = descend(search, cap, &tweaks, best, best_cost, all);
         (tweaks, best_cost) = tweak(search, &best, tweaks, best_cost, None);
-        if best_cost >= before || search.routings >= search.limit {
+        if best_cost >= before || search.routings >= MAX_ROUTINGS {
             break;
         }
     }
@@ -141,16 +140,14 @@ fn tweak(
                 // without it are routed with it.
                 let mut plain: Vec<(Cost, Option<u8>)> = Vec::with_capacity(choices.len());
                 for &choice in &choices {
-                    search.untangle = false;
-                    let cost = search.cost(p, &apply(&best, link, choice));
-                    search.untangle = true;
+                    let cost = search.cost_with(p, &apply(&best, link, choice), false);
                     plain.push((cost, choice));
                 }
                 plain.sort();
                 choices = plain.iter().take(SCREENED).map(|c| c.1).collect();
             }
             for choice in choices {
-                if search.routings >= search.limit {
+                if search.routings >= MAX_ROUTINGS {
                     return (best, best_cost);
                 }
                 let trial = apply(&best, link, choice);
@@ -197,7 +194,7 @@ fn descend(
         for i in (0..graph.nodes.len()).filter(|&i| focus[i]) {
             let mut choice: Option<(Placement, Cost)> = None;
             for candidate in moves(graph, &best, i, cap) {
-                if search.routings >= search.limit {
+                if search.routings >= MAX_ROUTINGS {
                     break;
                 }
                 let cost = search.cost(&candidate, tweaks);
@@ -220,7 +217,7 @@ fn descend(
                 }
             }
         }
-        if !next.contains(&true) || search.routings >= search.limit {
+        if !next.contains(&true) || search.routings >= MAX_ROUTINGS {
             return (best, best_cost, moved);
         }
         focus = next;
@@ -232,17 +229,20 @@ struct Search<'a> {
     graph: &'a Graph,
     room: (f64, f64),
     routings: usize,
-    /// The most routings this search may spend.
-    limit: usize,
     /// Whether the cost includes the search for track orders (slower, closer to the end).
     untangle: bool,
 }
 
 impl Search<'_> {
     fn cost(&mut self, p: &Placement, tweaks: &Tweaks) -> Cost {
+        self.cost_with(p, tweaks, self.untangle)
+    }
+
+    /// The cost with or without the search for track orders, whatever the phase.
+    fn cost_with(&mut self, p: &Placement, tweaks: &Tweaks, untangle: bool) -> Cost {
         self.routings += 1;
         let options = route::Options {
-            untangle: self.untangle,
+            untangle,
             elbows: true,
         };
         Cost::of(route::cost(self.graph, p, options, tweaks), self.room)

@@ -251,22 +251,23 @@ impl From<&MapLayout> for Figures {
 /// Routes `p` on an overview-like map and counts, without building the layout.
 pub(super) fn cost(graph: &Graph, p: &Placement, options: Options, tweaks: &Tweaks) -> Figures {
     let t = trace(graph, p, 0.0, false, options, tweaks);
-    Figures {
-        crossings: crossings_of(&t.paths),
-        overlaps: overlaps(&t.paths, &targets(graph)),
-        bends: t.paths.iter().map(|p| p.len().saturating_sub(2)).sum(),
-        length: path_length(&t.paths),
-        width: t.geo.width,
-        height: t.geo.height,
-    }
+    figures(graph, &t.paths, &t.geo)
 }
 
-fn path_length(paths: &[Vec<(f64, f64)>]) -> f64 {
-    paths
-        .iter()
-        .flat_map(|p| p.windows(2))
-        .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
-        .sum()
+/// The figures of routed arrows: what both [`cost`] and [`route_tweaked`] report.
+fn figures(graph: &Graph, paths: &[Vec<(f64, f64)>], geo: &Geometry) -> Figures {
+    Figures {
+        crossings: crossings_of(paths),
+        overlaps: overlaps(paths, &targets(graph)),
+        bends: paths.iter().map(|p| p.len().saturating_sub(2)).sum(),
+        length: paths
+            .iter()
+            .flat_map(|p| p.windows(2))
+            .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
+            .sum(),
+        width: geo.width,
+        height: geo.height,
+    }
 }
 
 /// [`route`] with per-arrow choices.
@@ -286,6 +287,13 @@ pub(super) fn route_tweaked(
         paths,
     } = trace(graph, p, stub_room, lane_map, options, tweaks);
     let header_w = graph.header_w;
+    let Figures {
+        crossings,
+        overlaps,
+        bends,
+        length,
+        ..
+    } = figures(graph, &paths, &geo);
     let mut edges = Vec::with_capacity(graph.links.len());
     for ((i, link), points) in graph.links.iter().enumerate().zip(paths) {
         let label_at = link.label.as_ref().map(|_| {
@@ -304,15 +312,6 @@ pub(super) fn route_tweaked(
             points,
         });
     }
-    let bends = edges.iter().map(|e| e.points.len().saturating_sub(2)).sum();
-    let length = edges
-        .iter()
-        .flat_map(|e| e.points.windows(2))
-        .map(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs())
-        .sum();
-    let crossings = count_crossings(&edges);
-    let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
-    let overlaps = overlaps(&paths, &targets(graph));
     let bands = graph
         .bands
         .iter()
@@ -963,8 +962,8 @@ fn assign_tracks(
     let mut members: Vec<(usize, usize, usize)> = Vec::with_capacity(in_gaps.len());
     let mut combs: Vec<((usize, usize, usize), usize)> = Vec::new();
     for &(gap, lo, hi, link, slot) in &in_gaps {
-        let joined = comb(link, gap, slot)
-            .and_then(|(t, side)| combs.iter().find(|c| c.0 == (gap, t, side)).map(|c| c.1));
+        let key = comb(link, gap, slot).map(|(t, side)| (gap, t, side));
+        let joined = key.and_then(|k| combs.iter().find(|c| c.0 == k).map(|c| c.1));
         match joined {
             Some(r) => {
                 let run = &mut runs[r];
@@ -974,8 +973,8 @@ fn assign_tracks(
             }
             None => {
                 let r = runs.len();
-                if let Some((t, side)) = comb(link, gap, slot) {
-                    combs.push(((gap, t, side), r));
+                if let Some(k) = key {
+                    combs.push((k, r));
                 }
                 runs.push((gap, lo, hi, r));
                 members.push((r, link, slot));
@@ -1343,11 +1342,6 @@ fn minmax(a: f64, b: f64) -> (f64, f64) {
 
 /// Counts the points where a horizontal segment of one arrow crosses a vertical segment of
 /// another, away from their ends.
-pub(super) fn count_crossings(edges: &[EdgeRoute]) -> usize {
-    let paths: Vec<Vec<(f64, f64)>> = edges.iter().map(|e| e.points.clone()).collect();
-    crossings_of(&paths)
-}
-
 fn crossings_of(paths: &[Vec<(f64, f64)>]) -> usize {
     crossings(paths).0
 }
