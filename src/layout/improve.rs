@@ -159,6 +159,30 @@ fn tweak(
                 }
             }
         }
+        // Whole bundles: every arrow into a side of a step through one gap at once, which
+        // no change of one arrow finds, since a bundle of one is no better than its arrow.
+        for group in route::bundle_moves(search.graph, p) {
+            if only.is_some_and(|only| group.iter().all(|&(link, _)| !only[link])) {
+                continue;
+            }
+            if search.routings >= MAX_ROUTINGS {
+                return (best, best_cost);
+            }
+            let mut trial = best.clone();
+            for &(link, k) in &group {
+                trial.route[link] = k;
+                trial.no_elbow[link] = true;
+            }
+            if trial == best {
+                continue;
+            }
+            let cost = search.cost(p, &trial);
+            if cost < best_cost {
+                best = trial;
+                best_cost = cost;
+                improved = true;
+            }
+        }
         if !improved {
             return (best, best_cost);
         }

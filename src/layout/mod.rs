@@ -5,12 +5,14 @@
 //! 1. [`place`]: each step gets a cell (column, lane, row). Steps are placed in number
 //!    order; a step goes in the first column after its predecessors, or in the same column
 //!    when the arrow can run straight down or up to it. A lane holds up to `rows` steps in
-//!    one column; the layout tries 1–3 and keeps the one that prints largest.
+//!    one column; the layout starts from each of 1–3, improves each placement by local
+//!    search ([`improve`]) and keeps the best.
 //! 2. [`route`]: each arrow gets a route through the gaps between columns and the
 //!    corridors between rows. Boxes only ever sit in cells, so a route that keeps to gaps
 //!    and corridors never passes through a box: that is the main invariant of the map.
 //! 3. Parallel arrows in a gap or corridor get their own tracks, except that arrows into
-//!    the same side of a step join on one track beside it; the gaps and corridors are
+//!    the same side of a step through the same gap join on one track (a comb beside the
+//!    step, a bundle into one port further away); the gaps and corridors are
 //!    sized to their tracks; only then are coordinates fixed.
 //!
 //! Everything here is pure computation on the model: no I/O, no randomness, no hashing
@@ -241,26 +243,39 @@ enum Mode {
     Sequence,
 }
 
+/// The most rows a lane may have in one column: the search starts once from each of 1 to
+/// this many.
+const START_ROWS: usize = 3;
+
 /// Lays out a map (the overview or a sub-process) for the paper of the book: the greedy
-/// placement with one, two and three rows per lane, the best of them improved by local
-/// search, then routed with and without one-corner arrows.
+/// placement with one, two and three rows per lane, each improved by local search, the
+/// best of them routed with and without one-corner arrows.
 pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
     let graph = graph_of(model, map);
     let room = style::diagram_room(style::page_size(model.book.paper, model.book.orientation));
-    let plain = route::Options {
-        untangle: false,
-        elbows: true,
-    };
-    let mut start: Option<(improve::Cost, usize, place::Placement)> = None;
-    for rows in 1..=3 {
-        let placement = place::place(&graph, Mode::Flow { rows });
-        let cost = improve::Cost::of(&route::route(&graph, &placement, 0.0, false, plain), room);
-        if start.as_ref().is_none_or(|(b, _, _)| cost < *b) {
-            start = Some((cost, rows, placement));
-        }
-    }
-    let (_, rows, placement) = start.expect("at least one placement was tried");
-    let (placement, tweaks, _) = improve::improve(&graph, placement, rows, room);
+    // The search ends in a different local optimum from each greedy start (1–3 rows a
+    // lane), and no start is best on every map: each is searched, on threads of their own,
+    // and the best result kept (the fewest rows on a tie, so the choice is deterministic).
+    let searched: Vec<(improve::Cost, place::Placement, route::Tweaks)> =
+        std::thread::scope(|scope| {
+            let graph = &graph;
+            let runs: Vec<_> = (1..=START_ROWS)
+                .map(|rows| {
+                    scope.spawn(move || {
+                        let start = place::place(graph, Mode::Flow { rows });
+                        let (placement, tweaks, cost) = improve::improve(graph, start, rows, room);
+                        (cost, placement, tweaks)
+                    })
+                })
+                .collect();
+            runs.into_iter()
+                .map(|run| run.join().expect("a layout search does not panic"))
+                .collect()
+        });
+    let (_, placement, tweaks) = searched
+        .into_iter()
+        .reduce(|best, next| if next.0 < best.0 { next } else { best })
+        .expect("at least one placement was searched");
     let mut best: Option<(improve::Cost, MapLayout)> = None;
     // One-corner arrows help most maps, but not every one: keep what crosses least.
     for elbows in [true, false] {

@@ -134,6 +134,33 @@ pub(super) fn route_count(graph: &Graph, p: &Placement) -> Vec<usize> {
         .collect()
 }
 
+/// Moves that bundle arrows (see [`bundles`]): for each side of each step and each gap, the
+/// arrows into that side that can take their last stretch in that gap, with the route each
+/// takes for it, when there are two or more of them.
+pub(super) fn bundle_moves(graph: &Graph, p: &Placement) -> Vec<Vec<(usize, u8)>> {
+    let by_row = ByRow::of(p);
+    // (target, side, gap, link, route)
+    let mut options: Vec<(usize, usize, usize, usize, u8)> = Vec::new();
+    for (i, l) in graph.links.iter().enumerate() {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let all = alternatives(&by_row, p, l.from, l.to, l.label.is_some());
+        for (k, topo) in all.iter().enumerate().take(usize::from(u8::MAX)) {
+            let Some(gap) = last_gap(topo) else { continue };
+            let side = topo.in_side as usize;
+            if matches!(topo.in_side, Side::Left | Side::Right) && !seen.contains(&(side, gap)) {
+                seen.push((side, gap));
+                options.push((l.to, side, gap, i, k as u8));
+            }
+        }
+    }
+    options.sort_unstable();
+    options
+        .chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2))
+        .filter(|group| group.len() > 1)
+        .map(|group| group.iter().map(|o| (o.3, o.4)).collect())
+        .collect()
+}
+
 /// Routes every arrow of a placed graph and fixes all coordinates.
 pub(super) fn route(
     graph: &Graph,
@@ -197,13 +224,14 @@ fn trace(
         graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
     );
     let rough_boxes = boxes(graph, p, &sizes, &rough);
-    let ports = assign_ports(graph, &topo, &rough_boxes, &rough);
-    assign_tracks(graph, p, &topo, &ports, &rough, &mut tracks);
+    let joined = bundles(graph, p, &topo);
+    let ports = assign_ports(graph, &topo, &joined, &rough_boxes, &rough);
+    assign_tracks(graph, &topo, &ports, &rough, &mut tracks);
     let geo = geometry(
         graph, p, &sizes, &col_w, &gap_label, &tracks, stub_room, header_w,
     );
     let rects = boxes(graph, p, &sizes, &geo);
-    let ports = assign_ports(graph, &topo, &rects, &geo);
+    let ports = assign_ports(graph, &topo, &joined, &rects, &geo);
     if options.untangle {
         untangle(&topo, &targets(graph), &ports, &geo, &mut tracks);
     }
@@ -795,8 +823,15 @@ fn boxes(graph: &Graph, p: &Placement, sizes: &[(f64, f64)], g: &Geometry) -> Ve
 type Ports = Vec<((f64, f64), (f64, f64))>;
 
 /// Spreads the arrows that use one side of a box along it, ordered by where their other
-/// end is, so that they do not cross at the box.
-fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> Ports {
+/// end is, so that they do not cross at the box. The arrows of a bundle (see [`bundles`])
+/// share the port of the first of them, ordered by where they come from on average.
+fn assign_ports(
+    graph: &Graph,
+    topo: &[Topo],
+    joined: &[Option<usize>],
+    rects: &[Rect],
+    g: &Geometry,
+) -> Ports {
     // The arrows at each side of each box: (node * 4 + side, other end's y, other end's x,
     // link, is_out), sorted so that each side's arrows come together in their order.
     let mut at: Vec<(usize, f64, f64, usize, bool)> = Vec::with_capacity(graph.links.len() * 2);
@@ -832,8 +867,27 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> P
         };
         let (k, a, b) = key(link.from, topo[i].out_side, tx, ty);
         at.push((k, a, b, i, true));
-        let (k, a, b) = key(link.to, topo[i].in_side, sx, sy);
-        at.push((k, a, b, i, false));
+        match joined[i] {
+            Some(first) if first != i => {
+                // A later member: its place in the order is its bundle's, as an average.
+                let entry = at
+                    .iter_mut()
+                    .find(|e| e.3 == first && !e.4)
+                    .expect("a bundle's first arrow comes first");
+                let members = joined
+                    .iter()
+                    .take(i + 1)
+                    .filter(|&&j| j == Some(first))
+                    .count();
+                let (_, a, b) = key(link.to, topo[i].in_side, sx, sy);
+                entry.1 += (a - entry.1) / members as f64;
+                entry.2 += (b - entry.2) / members as f64;
+            }
+            _ => {
+                let (k, a, b) = key(link.to, topo[i].in_side, sx, sy);
+                at.push((k, a, b, i, false));
+            }
+        }
     }
     at.sort_by(|a, b| {
         a.0.cmp(&b.0)
@@ -873,7 +927,53 @@ fn assign_ports(graph: &Graph, topo: &[Topo], rects: &[Rect], g: &Geometry) -> P
             }
         }
     }
+    for (i, first) in joined.iter().enumerate() {
+        if let Some(first) = *first {
+            ports[i].1 = ports[first].1;
+        }
+    }
     ports
+}
+
+/// The gap of an arrow's last vertical stretch, which ends level with its port.
+fn last_gap(topo: &Topo) -> Option<usize> {
+    match topo.shape {
+        Shape::ViaGap { gap } => Some(gap),
+        Shape::Corridor { second, .. } => Some(second),
+        Shape::Vertical | Shape::Elbow { .. } => None,
+    }
+}
+
+/// Bundles: arrows into the same side of a step whose last vertical stretch is in the same
+/// gap, away from the step, join there and run on as one line into one port, so what
+/// crosses them crosses one line. Each member gets the first member's index; other arrows
+/// (and arrows that join beside their step, which keep a port each) get `None`.
+fn bundles(graph: &Graph, p: &Placement, topo: &[Topo]) -> Vec<Option<usize>> {
+    let key = |i: usize| {
+        let t = graph.links[i].to;
+        let gap = last_gap(&topo[i])?;
+        let beside = match topo[i].in_side {
+            Side::Left => p.col[t],
+            Side::Right => p.col[t] + 1,
+            Side::Top | Side::Bottom => return None,
+        };
+        (gap != beside).then_some((t, topo[i].in_side as usize, gap))
+    };
+    let keys: Vec<Option<(usize, usize, usize)>> = (0..topo.len()).map(key).collect();
+    let mut joined = vec![None; topo.len()];
+    for i in 0..topo.len() {
+        let Some(k) = keys[i] else { continue };
+        if joined[i].is_some() {
+            continue;
+        }
+        let members: Vec<usize> = (i..topo.len()).filter(|&j| keys[j] == Some(k)).collect();
+        if members.len() > 1 {
+            for j in members {
+                joined[j] = Some(i);
+            }
+        }
+    }
+    joined
 }
 
 /// Half the height of a symbol's outline at `x`.
@@ -902,17 +1002,11 @@ fn outline_half_width(kind: StepKind, r: &Rect, y: f64) -> f64 {
 
 /// Gives parallel segments in a gap or corridor their own tracks (interval colouring).
 ///
-/// The last vertical stretches of arrows into the same side of the same step, in the gap
-/// beside it, share one track: they join there like the teeth of a comb, each into its own
-/// port, instead of running side by side and crossing each other on the way in.
-fn assign_tracks(
-    graph: &Graph,
-    p: &Placement,
-    topo: &[Topo],
-    ports: &Ports,
-    g: &Geometry,
-    tracks: &mut Tracks,
-) {
+/// The last vertical stretches of arrows into the same side of the same step, in one gap,
+/// share one track: beside the step they join there like the teeth of a comb, each into its
+/// own port, instead of running side by side and crossing each other on the way in;
+/// further away they are a bundle with one port.
+fn assign_tracks(graph: &Graph, topo: &[Topo], ports: &Ports, g: &Geometry, tracks: &mut Tracks) {
     // (gap, lo, hi, link, slot)
     let mut in_gaps: Vec<(usize, f64, f64, usize, usize)> = Vec::new();
     // (band, corridor, lo, hi, link)
@@ -941,20 +1035,17 @@ fn assign_tracks(
             }
         }
     }
-    // The stretch that ends beside the target: the comb it joins, as (target, side).
-    let comb = |link: usize, gap: usize, slot: usize| {
+    // The last stretch into a side of the target: the comb (beside the target) or the
+    // bundle (further away) it joins, as (target, side).
+    let comb = |link: usize, slot: usize| {
         let t = graph.links[link].to;
-        let beside = match topo[link].in_side {
-            Side::Left => gap == p.col[t],
-            Side::Right => gap == p.col[t] + 1,
-            Side::Top | Side::Bottom => false,
-        };
+        let side = matches!(topo[link].in_side, Side::Left | Side::Right);
         let last = match topo[link].shape {
             Shape::ViaGap { .. } => slot == 0,
             Shape::Corridor { .. } => slot == 2,
             _ => false,
         };
-        (beside && last).then_some((t, topo[link].in_side as usize))
+        (side && last).then_some((t, topo[link].in_side as usize))
     };
     // Each comb becomes one interval over all its teeth: runs are (gap, lo, hi, id), and
     // `members` says which (link, slot) belongs to which run.
@@ -962,7 +1053,7 @@ fn assign_tracks(
     let mut members: Vec<(usize, usize, usize)> = Vec::with_capacity(in_gaps.len());
     let mut combs: Vec<((usize, usize, usize), usize)> = Vec::new();
     for &(gap, lo, hi, link, slot) in &in_gaps {
-        let key = comb(link, gap, slot).map(|(t, side)| (gap, t, side));
+        let key = comb(link, slot).map(|(t, side)| (gap, t, side));
         let joined = key.and_then(|k| combs.iter().find(|c| c.0 == k).map(|c| c.1));
         match joined {
             Some(r) => {
@@ -1514,6 +1605,45 @@ mod tests {
         assert!((a[a.len() - 1].1 - b[b.len() - 1].1).abs() > 1.0);
         assert!(
             (a[a.len() - 2].0 - b[b.len() - 2].0).abs() < 1e-6,
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
+    fn arrows_into_one_side_that_turn_in_one_gap_away_from_it_are_one_bundle() {
+        // 1 and 2 in the lanes above and below 3, three columns left of it. Turning just
+        // right of their own column, both arrows join there and run on as one line.
+        let g = graph(3, &[Some(0), Some(2), Some(1)], &[(0, 2), (1, 2)]);
+        let mut p = placed(vec![0, 0, 3], vec![0, 2, 1], vec![1, 1, 1]);
+        p.cols = 4;
+        let moves = bundle_moves(&g, &p);
+        assert!(moves.contains(&vec![(0, 1), (1, 1)]), "{moves:?}");
+        assert!(
+            moves.contains(&vec![(0, 0), (1, 0)]),
+            "the comb beside 3: {moves:?}"
+        );
+        let options = Options {
+            untangle: true,
+            elbows: false,
+        };
+        let tweaks = Tweaks {
+            no_elbow: vec![true; 2],
+            route: vec![1, 1],
+        };
+        let layout = route_tweaked(&g, &p, 0.0, false, options, &tweaks);
+        let (a, b) = (&layout.edges[0].points, &layout.edges[1].points);
+        assert_eq!(a.len(), 4, "{a:?}");
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert_eq!(a[2..], b[2..], "one track from where they meet, one port");
+        assert!(
+            a[2].0 < layout.boxes[2].rect.x - 100.0,
+            "they meet away from 3"
+        );
+        // Beside 3, the same two arrows keep a port each.
+        let beside = route_tweaked(&g, &p, 0.0, false, options, &Tweaks::none(2));
+        let (a, b) = (&beside.edges[0].points, &beside.edges[1].points);
+        assert!(
+            (a[a.len() - 1].1 - b[b.len() - 1].1).abs() > 1.0,
             "{a:?} {b:?}"
         );
     }
