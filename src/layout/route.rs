@@ -896,6 +896,9 @@ fn assign_ports(
             .then(a.3.cmp(&b.3))
             .then(a.4.cmp(&b.4))
     });
+    for list in at.chunk_by_mut(|a, b| a.0 == b.0) {
+        turn_order(graph, topo, rects, g, list);
+    }
     let mut ports: Ports = vec![((0.0, 0.0), (0.0, 0.0)); graph.links.len()];
     for list in at.chunk_by(|a, b| a.0 == b.0) {
         let (node, side) = (list[0].0 / 4, list[0].0 % 4);
@@ -933,6 +936,74 @@ fn assign_ports(
         }
     }
     ports
+}
+
+/// One side's port order, corrected for the arrows whose stretch next to this side runs up
+/// or down a gap: of two that run up from the side (or come down into it), the one whose
+/// vertical stretch is nearer the box must sit above the other, or that stretch crosses the
+/// other's horizontal one (and of two below the side, below). The order by where the arrows
+/// head for gets this wrong when the arrow to the higher step turns later. Only the places
+/// these arrows hold are reordered among themselves.
+fn turn_order(
+    graph: &Graph,
+    topo: &[Topo],
+    rects: &[Rect],
+    g: &Geometry,
+    list: &mut [(usize, f64, f64, usize, bool)],
+) {
+    let side = list[0].0 % 4;
+    if side >= 2 {
+        return;
+    }
+    let node = list[0].0 / 4;
+    let (cx, cy) = rects[node].center();
+    // (above, distance from the box) of the vertical stretch next to this side, if any.
+    let turn = |link: usize, is_out: bool| -> Option<(bool, f64)> {
+        let l = &graph.links[link];
+        let (ox, oy) = rects[if is_out { l.to } else { l.from }].center();
+        let (x, y) = match (topo[link].shape, is_out) {
+            (Shape::ViaGap { gap }, _) => (g.track_x(gap, 0), oy),
+            (
+                Shape::Corridor {
+                    first,
+                    band,
+                    corridor,
+                    second,
+                },
+                _,
+            ) => (
+                g.track_x(if is_out { first } else { second }, 0),
+                g.track_y(band, corridor, 0),
+            ),
+            (Shape::Elbow { row_first: true }, true)
+            | (Shape::Elbow { row_first: false }, false) => (ox, oy),
+            _ => return None,
+        };
+        ((y - cy).abs() > 1e-6).then_some((y < cy, (x - cx).abs()))
+    };
+    for above in [true, false] {
+        let places: Vec<usize> = (0..list.len())
+            .filter(|&k| turn(list[k].3, list[k].4).is_some_and(|t| t.0 == above))
+            .collect();
+        if places.len() < 2 {
+            continue;
+        }
+        let mut entries: Vec<(usize, f64, f64, usize, bool)> =
+            places.iter().map(|&k| list[k]).collect();
+        // Above: the nearest stretch first (on top); below: the nearest last (at the bottom).
+        entries.sort_by(|a, b| {
+            let distance = |e: &(usize, f64, f64, usize, bool)| turn(e.3, e.4).map_or(0.0, |t| t.1);
+            let order = distance(a).total_cmp(&distance(b)).then(a.3.cmp(&b.3));
+            if above {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+        for (&k, e) in places.iter().zip(entries) {
+            list[k] = e;
+        }
+    }
 }
 
 /// The gap of an arrow's last vertical stretch, which ends level with its port.
@@ -1646,6 +1717,22 @@ mod tests {
             (a[a.len() - 1].1 - b[b.len() - 1].1).abs() > 1.0,
             "{a:?} {b:?}"
         );
+    }
+
+    #[test]
+    fn of_two_arrows_up_from_one_side_the_one_that_turns_first_leaves_above() {
+        // 1 in the bottom lane; 2 one column right in the lane above it, 3 three columns
+        // right in the top lane. The arrow to 3 heads higher but turns later: leaving above
+        // the arrow to 2, it would be crossed by that arrow's way up.
+        let g = graph(3, &[Some(2), Some(1), Some(0)], &[(0, 1), (0, 2)]);
+        let layout = route_with(
+            &g,
+            placed(vec![0, 1, 3], vec![2, 1, 0], vec![1, 1, 1]),
+            false,
+        );
+        let (near, far) = (&layout.edges[0].points, &layout.edges[1].points);
+        assert!(near[0].1 < far[0].1, "{near:?} {far:?}");
+        assert_eq!(layout.crossings, 0);
     }
 
     #[test]
