@@ -123,6 +123,7 @@ fn tweak(
     only: Option<&[bool]>,
 ) -> (Tweaks, Cost) {
     let counts = route::route_count(search.graph, p);
+    let bundles = route::bundle_moves(search.graph, p);
     loop {
         let mut improved = false;
         for (link, &count) in counts.iter().enumerate() {
@@ -161,7 +162,7 @@ fn tweak(
         }
         // Whole bundles: every arrow into a side of a step through one gap at once, which
         // no change of one arrow finds, since a bundle of one is no better than its arrow.
-        for group in route::bundle_moves(search.graph, p) {
+        for group in &bundles {
             if only.is_some_and(|only| group.iter().all(|&(link, _)| !only[link])) {
                 continue;
             }
@@ -169,7 +170,7 @@ fn tweak(
                 return (best, best_cost);
             }
             let mut trial = best.clone();
-            for &(link, k) in &group {
+            for &(link, k) in group {
                 trial.route[link] = k;
                 trial.no_elbow[link] = true;
             }

@@ -165,25 +165,28 @@ pub(super) fn turn_order(
         };
         ((y - cy).abs() > 1e-6).then_some((y < cy, (x - cx).abs()))
     };
+    let turns: Vec<Option<(bool, f64)>> = list.iter().map(|e| turn(e.3, e.4)).collect();
     for above in [true, false] {
         let places: Vec<usize> = (0..list.len())
-            .filter(|&k| turn(list[k].3, list[k].4).is_some_and(|t| t.0 == above))
+            .filter(|&k| turns[k].is_some_and(|t| t.0 == above))
             .collect();
         if places.len() < 2 {
             continue;
         }
-        let mut entries: Vec<(usize, f64, f64, usize, bool)> =
-            places.iter().map(|&k| list[k]).collect();
         // Above: the nearest stretch first (on top); below: the nearest last (at the bottom).
-        entries.sort_by(|a, b| {
-            let distance = |e: &(usize, f64, f64, usize, bool)| turn(e.3, e.4).map_or(0.0, |t| t.1);
-            let order = distance(a).total_cmp(&distance(b)).then(a.3.cmp(&b.3));
+        let mut order = places.clone();
+        order.sort_by(|&a, &b| {
+            let distance = |k: usize| turns[k].map_or(0.0, |t| t.1);
+            let by = distance(a)
+                .total_cmp(&distance(b))
+                .then(list[a].3.cmp(&list[b].3));
             if above {
-                order
+                by
             } else {
-                order.reverse()
+                by.reverse()
             }
         });
+        let entries: Vec<(usize, f64, f64, usize, bool)> = order.iter().map(|&k| list[k]).collect();
         for (&k, e) in places.iter().zip(entries) {
             list[k] = e;
         }
