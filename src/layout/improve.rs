@@ -11,6 +11,7 @@
 //! The search is deterministic (moves are tried in a fixed order) and bounded by a number
 //! of routings, so its time grows with the map only up to [`MAX_ROUTINGS`].
 
+use super::anneal;
 use super::place::Placement;
 use super::route::{self, Tweaks};
 use super::Graph;
@@ -19,8 +20,13 @@ use super::Graph;
 /// placement, which is already good on long chains.
 pub(super) const MAX_NODES: usize = 120;
 
-/// The most routings one search may spend.
+/// The most routings one descent (placement and routes in turn until neither improves) may
+/// spend.
 const MAX_ROUTINGS: usize = 3000;
+
+/// Annealing runs from the descent's result this many times, each with a sequence of moves
+/// of its own, and the best result is kept: the runs end far apart.
+const CHAINS: u64 = 2;
 
 /// The most arrows a map may have for the last round of route choices to count crossings
 /// after untangling the tracks, which costs a search of its own per routing.
@@ -38,18 +44,30 @@ const REACH: usize = 2;
 pub(super) struct Cost {
     /// True when the diagram must shrink to fit its paper (so its text prints under
     /// 7 pt): a map that fits at full size comes before any that does not.
-    shrinks: bool,
+    pub shrinks: bool,
     /// Arrows to different steps along one line: a reader could take a wrong turn.
-    overlaps: usize,
-    crossings: usize,
-    bends: usize,
+    pub overlaps: usize,
+    pub crossings: usize,
+    pub bends: usize,
     /// Total arrow length, rounded to whole points so noise does not decide.
-    length: i64,
+    pub length: i64,
     /// Area in square points, rounded to hundreds.
-    area: i64,
+    pub area: i64,
 }
 
 impl Cost {
+    /// The cost as one number, for the annealing, which must weigh how much worse a map is:
+    /// shrinking outweighs any overlaps, an overlap 100 crossings, a crossing 50 bends, a
+    /// bend 400 pt of arrow. (The descent and the choice of the best map compare [`Cost`]
+    /// as it is, field by field.)
+    pub(super) fn energy(&self) -> f64 {
+        1e6 * f64::from(u8::from(self.shrinks))
+            + 1e4 * self.overlaps as f64
+            + 100.0 * self.crossings as f64
+            + 2.0 * self.bends as f64
+            + self.length as f64 / 200.0
+    }
+
     /// The cost of a routing on paper with room `room` (width, height).
     pub(super) fn of(layout: impl Into<route::Figures>, room: (f64, f64)) -> Cost {
         let layout: route::Figures = layout.into();
@@ -65,7 +83,8 @@ impl Cost {
     }
 }
 
-/// Improves `start` by local search and returns the best placement found with its cost.
+/// Improves `start` by local search, and by annealing where arrows still cross, and returns
+/// the best placement found with its routes and cost.
 /// `cap` is the most rows a lane may have.
 pub(super) fn improve(
     graph: &Graph,
@@ -73,12 +92,7 @@ pub(super) fn improve(
     cap: usize,
     room: (f64, f64),
 ) -> (Placement, Tweaks, Cost) {
-    let mut search = Search {
-        graph,
-        room,
-        routings: 0,
-        untangle: false,
-    };
+    let mut search = Search::new(graph, room);
     let search = &mut search;
     let none = Tweaks::none(graph.links.len());
     let best = normalized(graph, start);
@@ -86,20 +100,22 @@ pub(super) fn improve(
     if graph.nodes.len() > MAX_NODES {
         return (best, none, best_cost);
     }
-    // Placement and routes in turn, until neither improves.
-    let (mut best, mut best_cost, mut tweaks) = (best, best_cost, none);
-    loop {
-        let before = best_cost;
-        let all = vec![true; graph.nodes.len()];
-        (best, best_cost, _) = descend(search, cap, &tweaks, best, best_cost, all);
-        (tweaks, best_cost) = tweak(search, &best, tweaks, best_cost, None);
-        if best_cost >= before || search.routings >= MAX_ROUTINGS {
-            break;
+    let (mut best, mut tweaks, mut best_cost) = settle(search, cap, best, none, best_cost);
+    // The descent ends in the first local optimum; annealing looks past it for crossings.
+    if best_cost.crossings + best_cost.overlaps > 0 {
+        let from = (best.clone(), tweaks.clone(), best_cost);
+        for seed in 0..CHAINS {
+            let (p, t, c) = anneal::anneal(search, cap, from.clone(), seed);
+            let (p, t, c) = settle(search, cap, p, t, c);
+            if c < best_cost {
+                (best, tweaks, best_cost) = (p, t, c);
+            }
         }
     }
     // Last, the routes again with the cost the map will have: track orders untangled.
     if graph.links.len() <= UNTANGLED_TWEAKS_MAX_ARROWS {
         search.untangle = true;
+        search.limit = search.routings + MAX_ROUTINGS;
         let options = route::Options {
             untangle: true,
             elbows: true,
@@ -110,6 +126,27 @@ pub(super) fn improve(
         (tweaks, best_cost) = tweak(search, &best, tweaks, cost, Some(&only));
     }
     (best, tweaks, best_cost)
+}
+
+/// Placement and routes in turn, until neither improves or [`MAX_ROUTINGS`] more routings
+/// are spent: the descent to a local optimum.
+fn settle(
+    search: &mut Search,
+    cap: usize,
+    mut best: Placement,
+    mut tweaks: Tweaks,
+    mut best_cost: Cost,
+) -> (Placement, Tweaks, Cost) {
+    search.limit = search.routings + MAX_ROUTINGS;
+    loop {
+        let before = best_cost;
+        let all = vec![true; search.graph.nodes.len()];
+        (best, best_cost, _) = descend(search, cap, &tweaks, best, best_cost, all);
+        (tweaks, best_cost) = tweak(search, &best, tweaks, best_cost, None);
+        if best_cost >= before || search.routings >= search.limit {
+            return (best, tweaks, best_cost);
+        }
+    }
 }
 
 /// Tries each arrow's other route (see [`Tweaks`]) on the final placement and keeps each
@@ -148,7 +185,7 @@ fn tweak(
                 choices = plain.iter().take(SCREENED).map(|c| c.1).collect();
             }
             for choice in choices {
-                if search.routings >= MAX_ROUTINGS {
+                if search.routings >= search.limit {
                     return (best, best_cost);
                 }
                 let trial = apply(&best, link, choice);
@@ -166,7 +203,7 @@ fn tweak(
             if only.is_some_and(|only| group.iter().all(|&(link, _)| !only[link])) {
                 continue;
             }
-            if search.routings >= MAX_ROUTINGS {
+            if search.routings >= search.limit {
                 return (best, best_cost);
             }
             let mut trial = best.clone();
@@ -192,7 +229,7 @@ fn tweak(
 
 /// `tweaks` with one choice changed for arrow `link`: its other elbow setting (`None`) or
 /// route `k`.
-fn apply(tweaks: &Tweaks, link: usize, choice: Option<u8>) -> Tweaks {
+pub(super) fn apply(tweaks: &Tweaks, link: usize, choice: Option<u8>) -> Tweaks {
     let mut trial = tweaks.clone();
     match choice {
         None => trial.no_elbow[link] = !trial.no_elbow[link],
@@ -219,7 +256,7 @@ fn descend(
         for i in (0..graph.nodes.len()).filter(|&i| focus[i]) {
             let mut choice: Option<(Placement, Cost)> = None;
             for candidate in moves(graph, &best, i, cap) {
-                if search.routings >= MAX_ROUTINGS {
+                if search.routings >= search.limit {
                     break;
                 }
                 let cost = search.cost(&candidate, tweaks);
@@ -242,7 +279,7 @@ fn descend(
                 }
             }
         }
-        if !next.contains(&true) || search.routings >= MAX_ROUTINGS {
+        if !next.contains(&true) || search.routings >= search.limit {
             return (best, best_cost, moved);
         }
         focus = next;
@@ -250,16 +287,29 @@ fn descend(
 }
 
 /// The router as a cost function, counting its calls.
-struct Search<'a> {
-    graph: &'a Graph,
+pub(super) struct Search<'a> {
+    pub graph: &'a Graph,
     room: (f64, f64),
     routings: usize,
+    /// The routings at which the phase that runs stops.
+    limit: usize,
     /// Whether the cost includes the search for track orders (slower, closer to the end).
     untangle: bool,
 }
 
-impl Search<'_> {
-    fn cost(&mut self, p: &Placement, tweaks: &Tweaks) -> Cost {
+impl<'a> Search<'a> {
+    /// A search on `graph` for paper with room `room`, with no routings spent.
+    pub(super) fn new(graph: &'a Graph, room: (f64, f64)) -> Search<'a> {
+        Search {
+            graph,
+            room,
+            routings: 0,
+            limit: MAX_ROUTINGS,
+            untangle: false,
+        }
+    }
+
+    pub(super) fn cost(&mut self, p: &Placement, tweaks: &Tweaks) -> Cost {
         self.cost_with(p, tweaks, self.untangle)
     }
 
@@ -277,7 +327,7 @@ impl Search<'_> {
 /// The placements one move of node `i` away from `p`: to every free cell of its lane within
 /// [`REACH`] columns that keeps the reading order, and exchanges with the nodes of its lane
 /// there. Each is normalised.
-fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
+pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
     let n = graph.nodes.len();
     let shared = |k: usize| graph.nodes[k].band.is_none();
     // Columns a node may take: not left of a node it follows from, not right of one that
@@ -382,7 +432,7 @@ fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
 }
 
 /// True when no forward arrow points left.
-fn order_kept(graph: &Graph, p: &Placement) -> bool {
+pub(super) fn order_kept(graph: &Graph, p: &Placement) -> bool {
     graph
         .links
         .iter()

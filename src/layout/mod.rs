@@ -6,7 +6,8 @@
 //!    order; a step goes in the first column after its predecessors, or in the same column
 //!    when the arrow can run straight down or up to it. A lane holds up to `rows` steps in
 //!    one column; the layout starts from each of 1–3, improves each placement by local
-//!    search ([`improve`]) and keeps the best.
+//!    search ([`improve`]), anneals from where the search ends while arrows still cross
+//!    ([`anneal`]), and keeps the best.
 //! 2. [`route`]: each arrow gets a route through the gaps between columns and the
 //!    corridors between rows. Boxes only ever sit in cells, so a route that keeps to gaps
 //!    and corridors never passes through a box: that is the main invariant of the map.
@@ -15,9 +16,11 @@
 //!    step, a bundle into one port further away); the gaps and corridors are
 //!    sized to their tracks; only then are coordinates fixed.
 //!
-//! Everything here is pure computation on the model: no I/O, no randomness, no hashing
-//! order, so the same model always gives the same layout.
+//! Everything here is pure computation on the model: no I/O, no hashing order, and the
+//! annealing's moves come from a pseudo-random sequence with a fixed seed, so the same
+//! model always gives the same layout.
 
+mod anneal;
 mod improve;
 mod place;
 mod route;
