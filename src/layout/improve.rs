@@ -24,9 +24,9 @@ pub(super) const MAX_NODES: usize = 120;
 /// spend.
 const MAX_ROUTINGS: usize = 3000;
 
-/// Annealing runs from the descent's result this many times, each with a sequence of moves
+/// Annealing runs from each descent's result this many times, each with a sequence of moves
 /// of its own, and the best result is kept: the runs end far apart.
-const CHAINS: u64 = 2;
+pub(super) const CHAINS: u64 = 2;
 
 /// The most arrows a map may have for the last round of route choices to count crossings
 /// after untangling the tracks, which costs a search of its own per routing.
@@ -83,49 +83,83 @@ impl Cost {
     }
 }
 
-/// Improves `start` by local search, and by annealing where arrows still cross, and returns
-/// the best placement found with its routes and cost.
-/// `cap` is the most rows a lane may have.
-pub(super) fn improve(
+/// A placement with its routes and their cost: what each phase of the search hands on.
+#[derive(Clone, Debug)]
+pub(super) struct Searched {
+    pub placement: Placement,
+    pub tweaks: Tweaks,
+    pub cost: Cost,
+    /// The most rows a lane may have.
+    pub cap: usize,
+}
+
+/// Phase 1: the descent from a greedy start to its local optimum (maps over [`MAX_NODES`]
+/// keep the start). `cap` is the most rows a lane may have.
+pub(super) fn descend_from(
     graph: &Graph,
     start: Placement,
     cap: usize,
     room: (f64, f64),
-) -> (Placement, Tweaks, Cost) {
+) -> Searched {
     let mut search = Search::new(graph, room);
-    let search = &mut search;
     let none = Tweaks::none(graph.links.len());
-    let best = normalized(graph, start);
-    let best_cost = search.cost(&best, &none);
+    let placement = normalized(graph, start);
+    let cost = search.cost(&placement, &none);
     if graph.nodes.len() > MAX_NODES {
-        return (best, none, best_cost);
-    }
-    let (mut best, mut tweaks, mut best_cost) = settle(search, cap, best, none, best_cost);
-    // The descent ends in the first local optimum; annealing looks past it for crossings.
-    if best_cost.crossings + best_cost.overlaps > 0 {
-        let from = (best.clone(), tweaks.clone(), best_cost);
-        for seed in 0..CHAINS {
-            let (p, t, c) = anneal::anneal(search, cap, from.clone(), seed);
-            let (p, t, c) = settle(search, cap, p, t, c);
-            if c < best_cost {
-                (best, tweaks, best_cost) = (p, t, c);
-            }
-        }
-    }
-    // Last, the routes again with the cost the map will have: track orders untangled.
-    if graph.links.len() <= UNTANGLED_TWEAKS_MAX_ARROWS {
-        search.untangle = true;
-        search.limit = search.routings + MAX_ROUTINGS;
-        let options = route::Options {
-            untangle: true,
-            elbows: true,
+        return Searched {
+            placement,
+            tweaks: none,
+            cost,
+            cap,
         };
-        let layout = route::route_tweaked(graph, &best, 0.0, false, options, &tweaks);
-        let only = route::crossed(&layout.edges);
-        let cost = Cost::of(&layout, room);
-        (tweaks, best_cost) = tweak(search, &best, tweaks, cost, Some(&only));
     }
-    (best, tweaks, best_cost)
+    let (placement, tweaks, cost) = settle(&mut search, cap, placement, none, cost);
+    Searched {
+        placement,
+        tweaks,
+        cost,
+        cap,
+    }
+}
+
+/// Whether annealing may find a better map than the descent's `from`: where arrows still
+/// cross or run along one line, on maps the search runs on.
+pub(super) fn worth_annealing(graph: &Graph, from: &Searched) -> bool {
+    graph.nodes.len() <= MAX_NODES && from.cost.crossings + from.cost.overlaps > 0
+}
+
+/// Phase 2: one run of annealing from the descent's result, with the move sequence of
+/// `seed`, and the descent again from the best map it passed. Never worse than `from`.
+pub(super) fn anneal_from(graph: &Graph, from: &Searched, seed: u64, room: (f64, f64)) -> Searched {
+    let mut search = Search::new(graph, room);
+    let start = (from.placement.clone(), from.tweaks.clone(), from.cost);
+    let (p, t, c) = anneal::anneal(&mut search, from.cap, start, seed);
+    let (placement, tweaks, cost) = settle(&mut search, from.cap, p, t, c);
+    Searched {
+        placement,
+        tweaks,
+        cost,
+        cap: from.cap,
+    }
+}
+
+/// Phase 3: the routes of the crossed arrows once more, with the cost the map will have:
+/// track orders untangled (maps of up to [`UNTANGLED_TWEAKS_MAX_ARROWS`] arrows).
+pub(super) fn finish(graph: &Graph, mut best: Searched, room: (f64, f64)) -> Searched {
+    if graph.nodes.len() > MAX_NODES || graph.links.len() > UNTANGLED_TWEAKS_MAX_ARROWS {
+        return best;
+    }
+    let mut search = Search::new(graph, room);
+    search.untangle = true;
+    let options = route::Options {
+        untangle: true,
+        elbows: true,
+    };
+    let layout = route::route_tweaked(graph, &best.placement, 0.0, false, options, &best.tweaks);
+    let only = route::crossed(&layout.edges);
+    let cost = Cost::of(&layout, room);
+    (best.tweaks, best.cost) = tweak(&mut search, &best.placement, best.tweaks, cost, Some(&only));
+    best
 }
 
 /// Placement and routes in turn, until neither improves or [`MAX_ROUTINGS`] more routings
@@ -547,6 +581,15 @@ mod tests {
         )
     }
 
+    /// The three phases in a row, as [`layout_map`](crate::layout::layout_map) runs them
+    /// for one start and one run of annealing.
+    fn searched(g: &Graph, cap: usize) -> (Searched, Searched) {
+        let start = place::place(g, Mode::Flow { rows: cap });
+        let descended = descend_from(g, start, cap, A3);
+        let annealed = anneal_from(g, &descended, 0, A3);
+        (descended, finish(g, annealed, A3))
+    }
+
     #[test]
     fn the_search_never_ends_worse_than_it_started_and_keeps_the_reading_order() {
         for cap in 1..=3 {
@@ -557,30 +600,39 @@ mod tests {
                 elbows: true,
             };
             let before = Cost::of(&route::route(&g, &start, 0.0, false, options), A3);
-            let (p, tweaks, after) = improve(&g, start, cap, A3);
-            assert!(after <= before, "rows {cap}: {after:?} after {before:?}");
+            let (descended, end) = searched(&g, cap);
+            assert!(
+                descended.cost <= before,
+                "rows {cap}: {descended:?} after {before:?}"
+            );
+            assert!(end.cost <= descended.cost, "rows {cap}: {end:?}");
             // Small maps end with the cost the drawn map has: track orders untangled.
             let drawn = route::Options {
                 untangle: true,
                 elbows: true,
             };
-            let again = route::route_tweaked(&g, &p, 0.0, false, drawn, &tweaks);
-            assert_eq!(after, Cost::of(&again, A3));
-            assert!(order_kept(&g, &p));
-            assert!(p.row.iter().all(|&r| r < cap));
+            let again = route::route_tweaked(&g, &end.placement, 0.0, false, drawn, &end.tweaks);
+            assert_eq!(end.cost, Cost::of(&again, A3));
+            assert!(order_kept(&g, &end.placement));
+            assert!(end.placement.row.iter().all(|&r| r < cap));
         }
     }
 
     #[test]
     fn the_search_is_deterministic() {
         let g = tangled();
-        let run = || improve(&g, place::place(&g, Mode::Flow { rows: 2 }), 2, A3);
-        let (a, ta, ca) = run();
-        let (b, tb, cb) = run();
-        assert_eq!(
-            (a.col, a.band, a.row, ta, ca),
-            (b.col, b.band, b.row, tb, cb)
-        );
+        let (_, a) = searched(&g, 2);
+        let (_, b) = searched(&g, 2);
+        let key = |s: Searched| {
+            (
+                s.placement.col,
+                s.placement.band,
+                s.placement.row,
+                s.tweaks,
+                s.cost,
+            )
+        };
+        assert_eq!(key(a), key(b));
     }
 
     #[test]

@@ -251,34 +251,46 @@ enum Mode {
 const START_ROWS: usize = 3;
 
 /// Lays out a map (the overview or a sub-process) for the paper of the book: the greedy
-/// placement with one, two and three rows per lane, each improved by local search, the
-/// best of them routed with and without one-corner arrows.
+/// placement with one, two and three rows per lane, each improved by local search and then
+/// by annealing where arrows still cross; the best of them routed with and without
+/// one-corner arrows.
 pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
     let graph = graph_of(model, map);
     let room = style::diagram_room(style::page_size(model.book.paper, model.book.orientation));
+    let graph = &graph;
     // The search ends in a different local optimum from each greedy start (1–3 rows a
-    // lane), and no start is best on every map: each is searched, on threads of their own,
-    // and the best result kept (the fewest rows on a tie, so the choice is deterministic).
-    let searched: Vec<(improve::Cost, place::Placement, route::Tweaks)> =
-        std::thread::scope(|scope| {
-            let graph = &graph;
-            let runs: Vec<_> = (1..=START_ROWS)
-                .map(|rows| {
-                    scope.spawn(move || {
-                        let start = place::place(graph, Mode::Flow { rows });
-                        let (placement, tweaks, cost) = improve::improve(graph, start, rows, room);
-                        (cost, placement, tweaks)
-                    })
-                })
-                .collect();
-            runs.into_iter()
-                .map(|run| run.join().expect("a layout search does not panic"))
-                .collect()
-        });
-    let (_, placement, tweaks) = searched
+    // lane), and no start is best on every map: each is searched, on threads of their own.
+    let descended: Vec<improve::Searched> = in_parallel((1..=START_ROWS).collect(), |rows| {
+        let start = place::place(graph, Mode::Flow { rows });
+        improve::descend_from(graph, start, rows, room)
+    });
+    // Annealing from each result that still crosses, and fits its paper if any result does
+    // (annealing keeps the rows a lane may have, so it hardly ever makes a map fit).
+    let any_fits = descended.iter().any(|d| !d.cost.shrinks);
+    let runs: Vec<(usize, u64)> = (0..descended.len())
+        .filter(|&k| improve::worth_annealing(graph, &descended[k]))
+        .filter(|&k| !any_fits || !descended[k].cost.shrinks)
+        .flat_map(|k| (0..improve::CHAINS).map(move |seed| (k, seed)))
+        .collect();
+    let annealed = in_parallel(runs, |(k, seed)| {
+        improve::anneal_from(graph, &descended[k], seed, room)
+    });
+    // The best of all, the fewest rows on a tie (starts and runs come in a fixed order, so
+    // the choice does not depend on the threads).
+    let searched = descended
         .into_iter()
-        .reduce(|best, next| if next.0 < best.0 { next } else { best })
+        .chain(annealed)
+        .reduce(|best, next| {
+            if (next.cost, next.cap) < (best.cost, best.cap) {
+                next
+            } else {
+                best
+            }
+        })
         .expect("at least one placement was searched");
+    let improve::Searched {
+        placement, tweaks, ..
+    } = improve::finish(graph, searched, room);
     let mut best: Option<(improve::Cost, MapLayout)> = None;
     // One-corner arrows help most maps, but not every one: keep what crosses least.
     for elbows in [true, false] {
@@ -286,7 +298,7 @@ pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
             untangle: true,
             elbows,
         };
-        let mut layout = route::route_tweaked(&graph, &placement, 0.0, false, options, &tweaks);
+        let mut layout = route::route_tweaked(graph, &placement, 0.0, false, options, &tweaks);
         layout.scale = scale_for(&layout, room);
         let cost = improve::Cost::of(&layout, room);
         if best.as_ref().is_none_or(|(b, _)| cost < *b) {
@@ -294,6 +306,22 @@ pub fn layout_map(model: &Model, map: &ProcessMap) -> MapLayout {
         }
     }
     best.expect("both routings were tried").1
+}
+
+/// Runs `job` on each of `inputs`, each on a thread of its own, and returns the results in
+/// the order of `inputs`.
+fn in_parallel<I: Send, O: Send>(inputs: Vec<I>, job: impl Fn(I) -> O + Sync) -> Vec<O> {
+    std::thread::scope(|scope| {
+        let job = &job;
+        let handles: Vec<_> = inputs
+            .into_iter()
+            .map(|input| scope.spawn(move || job(input)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a layout search does not panic"))
+            .collect()
+    })
 }
 
 /// Lays out the map of one party: its steps on the overview in number order, with stubs
