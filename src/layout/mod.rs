@@ -100,9 +100,9 @@ pub struct StepBox {
 pub struct EdgeLabel {
     /// The label wrapped into lines.
     pub lines: Vec<String>,
-    /// Left end of the baseline of its last line.
+    /// Left end of the baseline of its first line.
     pub x: f64,
-    /// Baseline of its last line.
+    /// Baseline of its first line (the others follow below it).
     pub y: f64,
 }
 

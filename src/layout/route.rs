@@ -340,16 +340,10 @@ pub(super) fn route_tweaked(
         length,
         ..
     } = figures(graph, &paths, &geo);
+    let mut labels = place_labels(graph, &topo, &ports, &rects, &paths, &geo);
     let mut edges = Vec::with_capacity(graph.links.len());
     for ((i, link), points) in graph.links.iter().enumerate().zip(paths) {
-        let label_at = link.label.as_ref().map(|_| {
-            place_label(
-                link.lines.clone(),
-                topo[i].out_side,
-                ports[i].0,
-                &rects[link.from],
-            )
-        });
+        let label_at = labels[i].take();
         edges.push(EdgeRoute {
             from: graph.nodes[link.from].nr,
             to: graph.nodes[link.to].nr,
@@ -413,6 +407,62 @@ pub(super) fn route_tweaked(
         length,
         scale: 1.0,
     }
+}
+
+/// Where each labelled arrow's label goes: of its places (see [`label_places`]) the first
+/// that no other arrow, no box and no label placed before it runs through, or else the one
+/// that fewest do. The lane name column and the space outside the diagram count as taken.
+fn place_labels(
+    graph: &Graph,
+    topo: &[Topo],
+    ports: &Ports,
+    rects: &[Rect],
+    paths: &[Vec<(f64, f64)>],
+    geo: &Geometry,
+) -> Vec<Option<EdgeLabel>> {
+    let far = 1e6;
+    let mut taken: Vec<Rect> = rects.to_vec();
+    taken.extend([
+        Rect {
+            x: -far,
+            y: -far,
+            w: far + graph.header_w,
+            h: 2.0 * far,
+        },
+        Rect {
+            x: geo.width,
+            y: -far,
+            w: far,
+            h: 2.0 * far,
+        },
+    ]);
+    let mut out = Vec::with_capacity(graph.links.len());
+    for (i, link) in graph.links.iter().enumerate() {
+        if link.label.is_none() {
+            out.push(None);
+            continue;
+        }
+        let places = label_places(
+            &link.lines,
+            link.label_w,
+            topo[i].out_side,
+            ports[i].0,
+            &rects[link.from],
+        );
+        let (_, label) = places
+            .into_iter()
+            .map(|l| {
+                (
+                    label_hits(&label_rect(&l, link.label_w), paths, i, &taken),
+                    l,
+                )
+            })
+            .min_by_key(|(hits, _)| *hits)
+            .expect("two places");
+        taken.push(label_rect(&label, link.label_w));
+        out.push(Some(label));
+    }
+    out
 }
 
 /// The occupied columns of each (band, row), sorted; and a dense index of the cells.
@@ -718,6 +768,35 @@ mod tests {
             cols: 0,
             rows,
         }
+    }
+
+    #[test]
+    fn a_label_goes_below_its_arrow_where_another_arrow_runs_through_its_place_above() {
+        let r = Rect {
+            x: 100.0,
+            y: 100.0,
+            w: 80.0,
+            h: 40.0,
+        };
+        let lines = vec!["Arbets-".to_string(), "förmedlingen".to_string()];
+        let port = (180.0, 126.0);
+        let [above, below] = label_places(&lines, 50.0, Side::Right, port, &r);
+        // Both just past the box; the first above the arrow, the second below it.
+        assert_eq!((above.x, below.x), (182.0, 182.0));
+        let (a, b) = (label_rect(&above, 50.0), label_rect(&below, 50.0));
+        assert!(a.bottom() < port.1 && b.y > port.1, "{a:?} {b:?}");
+        // Its own arrow runs along the port and hits neither; an arrow leaving 8 pt
+        // higher runs through the place above.
+        let own = vec![port, (300.0, 126.0)];
+        let higher = vec![(180.0, 118.0), (300.0, 118.0)];
+        let paths = [own, higher];
+        assert_eq!(label_hits(&a, &paths, 0, &[]), 1);
+        assert_eq!(label_hits(&b, &paths, 0, &[]), 0);
+        // A box in the way counts as well.
+        assert_eq!(label_hits(&b, &paths[..1], 0, &[b]), 1);
+        // An arrow that leaves the left side has its label left of the box.
+        let [left, _] = label_places(&lines, 50.0, Side::Left, (100.0, 126.0), &r);
+        assert_eq!(left.x, 48.0);
     }
 
     fn route_with(g: &Graph, mut p: Placement, elbows: bool) -> MapLayout {

@@ -197,17 +197,74 @@ pub(super) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
 }
 
-/// Where the label of an arrow goes: just past the box, above the arrow for arrows that
-/// leave sideways, beside it for arrows that leave up or down.
-pub(super) fn place_label(lines: Vec<String>, side: Side, port: (f64, f64), r: &Rect) -> EdgeLabel {
+/// Where the label of an arrow may go, best first: just past the box, above the arrow (or
+/// below it) for arrows that leave sideways, right (or left) of it for arrows that leave
+/// up or down. `width` is the label's widest line.
+pub(super) fn label_places(
+    lines: &[String],
+    width: f64,
+    side: Side,
+    port: (f64, f64),
+    r: &Rect,
+) -> [EdgeLabel; 2] {
     let n = lines.len() as f64;
-    let (x, y) = match side {
-        Side::Bottom => (port.0 + 3.0, r.bottom() + 8.0),
-        Side::Top => (port.0 + 3.0, r.y - 3.0 - (n - 1.0) * style::LABEL_LINE),
-        _ => (
-            r.right() + 2.0,
-            port.1 - 2.0 - (n - 1.0) * style::LABEL_LINE,
-        ),
+    let ascent = style::SMALL_SIZE * 0.75;
+    let beside = match side {
+        Side::Left => r.x - 2.0 - width,
+        _ => r.right() + 2.0,
     };
-    EdgeLabel { lines, x, y }
+    let places = match side {
+        Side::Bottom => [
+            (port.0 + 3.0, r.bottom() + 8.0),
+            (port.0 - 3.0 - width, r.bottom() + 8.0),
+        ],
+        Side::Top => {
+            let y = r.y - 3.0 - (n - 1.0) * style::LABEL_LINE;
+            [(port.0 + 3.0, y), (port.0 - 3.0 - width, y)]
+        }
+        Side::Left | Side::Right => [
+            (beside, port.1 - 2.0 - (n - 1.0) * style::LABEL_LINE),
+            (beside, port.1 + 2.0 + ascent),
+        ],
+    };
+    places.map(|(x, y)| EdgeLabel {
+        lines: lines.to_vec(),
+        x,
+        y,
+    })
+}
+
+/// The box a label's text takes, `width` wide.
+pub(super) fn label_rect(label: &EdgeLabel, width: f64) -> Rect {
+    let n = label.lines.len().max(1) as f64;
+    let top = label.y - style::SMALL_SIZE * 0.75;
+    Rect {
+        x: label.x,
+        y: top,
+        w: width,
+        h: (n - 1.0) * style::LABEL_LINE + style::SMALL_SIZE * 0.95,
+    }
+}
+
+/// How many of `paths` (but `own`) run through `r`, and how many of `others` overlap it.
+pub(super) fn label_hits(
+    r: &Rect,
+    paths: &[Vec<(f64, f64)>],
+    own: usize,
+    others: &[Rect],
+) -> usize {
+    let through = paths
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != own)
+        .filter(|(_, p)| {
+            p.windows(2).any(|w| {
+                let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+                let (xlo, xhi) = (x1.min(x2), x1.max(x2));
+                let (ylo, yhi) = (y1.min(y2), y1.max(y2));
+                xlo < r.right() && xhi > r.x && ylo < r.bottom() && yhi > r.y
+            })
+        })
+        .count();
+    through + others.iter().filter(|b| b.overlaps(r)).count()
 }
