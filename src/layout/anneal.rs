@@ -46,12 +46,15 @@ pub(super) fn anneal(
         // Two moves in three move a step, one changes an arrow's route.
         let (q, u) = if rng.below(3) < 2 {
             let i = rng.below(graph.nodes.len());
-            let mut options = improve::moves(graph, &p, i, cap);
+            let mut options = improve::unnormalized_moves(graph, &p, i, cap);
             if options.is_empty() {
                 continue;
             }
             let k = rng.below(options.len());
-            (options.swap_remove(k), t.clone())
+            (
+                improve::normalized(graph, options.swap_remove(k)),
+                t.clone(),
+            )
         } else {
             let link = rng.below(graph.links.len());
             // The other elbow setting, or one of the arrow's routes.

@@ -358,10 +358,24 @@ impl<'a> Search<'a> {
     }
 }
 
+/// The placements one move of node `i` away from `p`, each normalised (see [`unnormalized_moves`]).
+pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
+    unnormalized_moves(graph, p, i, cap)
+        .into_iter()
+        .map(|q| normalized(graph, q))
+        .collect()
+}
+
 /// The placements one move of node `i` away from `p`: to every free cell of its lane within
 /// [`REACH`] columns that keeps the reading order, and exchanges with the nodes of its lane
-/// there. Each is normalised.
-pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<Placement> {
+/// there. They still need [`normalized`]: the annealing, which uses one of them, normalises
+/// only that one.
+pub(super) fn unnormalized_moves(
+    graph: &Graph,
+    p: &Placement,
+    i: usize,
+    cap: usize,
+) -> Vec<Placement> {
     let n = graph.nodes.len();
     let shared = |k: usize| graph.nodes[k].band.is_none();
     // Columns a node may take: not left of a node it follows from, not right of one that
@@ -410,7 +424,7 @@ pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<P
                 q.row[i] = 0;
                 q.cols += 1;
                 if order_kept(graph, &q) {
-                    out.push(normalized(graph, q));
+                    out.push(q);
                 }
             }
         }
@@ -427,7 +441,7 @@ pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<P
                 q.col[i] = c;
                 q.band[i] = b;
                 q.row[i] = 0;
-                out.push(normalized(graph, q));
+                out.push(q);
             }
             continue;
         }
@@ -457,7 +471,7 @@ pub(super) fn moves(graph: &Graph, p: &Placement, i: usize, cap: usize) -> Vec<P
                 q.band[i] = b;
                 q.row[i] = r;
                 if order_kept(graph, &q) {
-                    out.push(normalized(graph, q));
+                    out.push(q);
                 }
             }
         }

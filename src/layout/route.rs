@@ -449,17 +449,15 @@ fn place_labels(
             ports[i].0,
             &rects[link.from],
         );
-        let (_, label) = places
+        let (_, rect, label) = places
             .into_iter()
             .map(|l| {
-                (
-                    label_hits(&label_rect(&l, link.label_w), paths, i, &taken),
-                    l,
-                )
+                let rect = label_rect(&l, link.label_w);
+                (label_hits(&rect, paths, i, &taken), rect, l)
             })
-            .min_by_key(|(hits, _)| *hits)
+            .min_by_key(|(hits, _, _)| *hits)
             .expect("two places");
-        taken.push(label_rect(&label, link.label_w));
+        taken.push(rect);
         out.push(Some(label));
     }
     out
